@@ -1,0 +1,99 @@
+package org.orrery.clients;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** API clients, their redirect URIs and their hashed secrets. */
+@Repository
+public class ClientRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public ClientRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ApiClient> findById(String clientId) {
+        return this.jdbc.query("SELECT * FROM api_client WHERE client_id = ?", this::map, clientId)
+            .stream()
+            .findFirst();
+    }
+
+    public List<ApiClient> findByOwner(String orcid) {
+        return this.jdbc.query("SELECT * FROM api_client WHERE owner_orcid = ? ORDER BY created_at", this::map,
+                orcid);
+    }
+
+    /** The id of a client that no researcher owns (seeded or operator-made) with this name. */
+    public Optional<String> findUnownedByName(String name) {
+        return this.jdbc.queryForList("SELECT client_id FROM api_client WHERE owner_orcid IS NULL AND name = ?"
+                + " ORDER BY created_at", String.class, name).stream().findFirst();
+    }
+
+    /** Hashes of the secrets that currently authenticate the client. */
+    public List<String> activeSecretHashes(String clientId) {
+        return this.jdbc.queryForList(
+                "SELECT secret_hash FROM api_client_secret WHERE client_id = ? AND (expires_at IS NULL OR expires_at > ?)"
+                        + " ORDER BY created_at DESC",
+                String.class, clientId, Timestamp.from(Instant.now()));
+    }
+
+    public void insert(ApiClient client) {
+        this.jdbc.update(
+                "INSERT INTO api_client (client_id, client_type, name, description, website, redirect_uri_matching,"
+                        + " owner_orcid, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                client.clientId(), client.type().name(), client.name(), client.description(), client.website(),
+                client.redirectUriMatching().name(), client.ownerOrcid(), Timestamp.from(client.createdAt()));
+        insertRedirectUris(client);
+    }
+
+    public void update(ApiClient client) {
+        this.jdbc.update(
+                "UPDATE api_client SET client_type = ?, name = ?, description = ?, website = ?,"
+                        + " redirect_uri_matching = ? WHERE client_id = ?",
+                client.type().name(), client.name(), client.description(), client.website(),
+                client.redirectUriMatching().name(), client.clientId());
+        this.jdbc.update("DELETE FROM api_client_redirect_uri WHERE client_id = ?", client.clientId());
+        insertRedirectUris(client);
+    }
+
+    public void addSecretHash(String clientId, String secretHash) {
+        this.jdbc.update("INSERT INTO api_client_secret (secret_hash, client_id, created_at) VALUES (?, ?, ?)",
+                secretHash, clientId, Timestamp.from(Instant.now()));
+    }
+
+    /** Keeps only the given secret: used when a seed file names the secret explicitly. */
+    public void replaceSecrets(String clientId, String secretHash) {
+        this.jdbc.update("DELETE FROM api_client_secret WHERE client_id = ? AND secret_hash <> ?", clientId,
+                secretHash);
+        if (!activeSecretHashes(clientId).contains(secretHash)) {
+            addSecretHash(clientId, secretHash);
+        }
+    }
+
+    private void insertRedirectUris(ApiClient client) {
+        int position = 0;
+        for (String uri : client.redirectUris()) {
+            this.jdbc.update("INSERT INTO api_client_redirect_uri (client_id, position, uri) VALUES (?, ?, ?)",
+                    client.clientId(), position++, uri);
+        }
+    }
+
+    private ApiClient map(ResultSet rs, int row) throws SQLException {
+        String clientId = rs.getString("client_id");
+        List<String> uris = this.jdbc.queryForList(
+                "SELECT uri FROM api_client_redirect_uri WHERE client_id = ? ORDER BY position", String.class,
+                clientId);
+        return new ApiClient(clientId, ClientType.valueOf(rs.getString("client_type")), rs.getString("name"),
+                rs.getString("description"), rs.getString("website"), uris,
+                RedirectUriMatching.valueOf(rs.getString("redirect_uri_matching")), rs.getString("owner_orcid"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,113 @@
+package org.orrery.oauth;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Sends the authorization response: the code, or an error, to the validated redirect URI with {@code state}
+ * and {@code iss} (RFC 9207) in the query. An error whose redirect URI was not validated (unknown client,
+ * missing or unregistered redirect URI, bad consent state) is shown on Orrery's own error page instead: no
+ * redirect ever goes to an unvalidated URI (RFC 9700 §4.11).
+ */
+final class AuthorizationResponder implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
+
+    static final String ERROR_PAGE = "/oauth/error";
+
+    static final String ERROR_ATTRIBUTE = AuthorizationResponder.class.getName() + ".error";
+
+    static final String CLIENT_ATTRIBUTE = AuthorizationResponder.class.getName() + ".client";
+
+    private final String issuer;
+
+    AuthorizationResponder(String issuer) {
+        this.issuer = issuer;
+    }
+
+    @Override
+    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+            Authentication authentication) throws IOException {
+        var result = (OAuth2AuthorizationCodeRequestAuthenticationToken) authentication;
+        UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(result.getRedirectUri())
+            .queryParam("code", result.getAuthorizationCode().getTokenValue());
+        addStateAndIssuer(uri, result.getState());
+        redirect(response, uri);
+    }
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException exception) throws IOException, ServletException {
+        OAuth2Error error = ((OAuth2AuthenticationException) exception).getError();
+        OAuth2AuthorizationCodeRequestAuthenticationToken rejected = null;
+        if (exception instanceof OAuth2AuthorizationCodeRequestAuthenticationException codeRequestException) {
+            rejected = codeRequestException.getAuthorizationCodeRequestAuthentication();
+        }
+        if (rejected == null || rejected.getRedirectUri() == null || rejected.getRedirectUri().isBlank()) {
+            request.setAttribute(ERROR_ATTRIBUTE, describe(error, rejected));
+            request.setAttribute(CLIENT_ATTRIBUTE, rejected == null ? null : rejected.getClientId());
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            request.getRequestDispatcher(ERROR_PAGE).forward(request, response);
+            return;
+        }
+        UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(rejected.getRedirectUri())
+            .queryParam("error", error.getErrorCode());
+        String description = OAuth2ErrorCodes.ACCESS_DENIED.equals(error.getErrorCode()) ? "User denied access"
+                : error.getDescription();
+        if (description != null && !description.isBlank()) {
+            uri.queryParam("error_description", UriUtils.encode(description, StandardCharsets.UTF_8));
+        }
+        addStateAndIssuer(uri, rejected.getState());
+        redirect(response, uri);
+    }
+
+    private void addStateAndIssuer(UriComponentsBuilder uri, String state) {
+        if (state != null && !state.isEmpty()) {
+            uri.queryParam("state", UriUtils.encode(state, StandardCharsets.UTF_8));
+        }
+        uri.queryParam("iss", UriUtils.encode(this.issuer, StandardCharsets.UTF_8));
+    }
+
+    private static void redirect(HttpServletResponse response, UriComponentsBuilder uri) {
+        response.setStatus(HttpStatus.FOUND.value());
+        response.setHeader("Location", uri.build(true).toUriString());
+        response.setHeader("Cache-Control", "no-store");
+    }
+
+    /** A sentence for a person, from the protocol error. */
+    private static String describe(OAuth2Error error, OAuth2AuthorizationCodeRequestAuthenticationToken rejected) {
+        String description = error.getDescription() == null ? "" : error.getDescription();
+        if (description.endsWith("client_id")) {
+            return rejected == null || rejected.getClientId() == null || rejected.getClientId().isBlank()
+                    ? "Please specify a client id."
+                    : "The application is not registered with this registry (unknown client id).";
+        }
+        if (description.startsWith("Redirect URI")) {
+            return "The provided redirect URI " + (rejected == null ? "" : rejected.getRedirectUri() + " ")
+                    + "does not match the redirect URIs registered by this application.";
+        }
+        if (description.endsWith("state")) {
+            return "This authorization request has expired or was already answered. Please start again from the application.";
+        }
+        if (description.endsWith("response_type")) {
+            return "Unsupported response type: this registry supports response_type=code.";
+        }
+        return description.isBlank() ? "The authorization request is invalid (" + error.getErrorCode() + ")."
+                : description;
+    }
+}

@@ -1,0 +1,347 @@
+package org.orrery.oauth;
+
+import java.security.Principal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.orrery.clients.SecretHasher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores authorizations with one row per code and per token, keyed by the SHA-256 of its value: the database
+ * never holds a value that was handed out.
+ * <p>
+ * When an authorization is loaded for a presented code or token, the presented value is put back into the
+ * returned object, so the framework's equality checks keep working; tokens of the same authorization whose
+ * value was not presented carry their hash in the {@value #HASH_METADATA} metadata entry instead.
+ * <p>
+ * Redeeming a code is atomic: of two concurrent redemptions exactly one marks the code used; the other finds
+ * it used, revokes every token the code produced (RFC 6749 §4.1.2) and fails with {@code invalid_grant}.
+ */
+@Component
+public class HashedAuthorizationService implements OAuth2AuthorizationService {
+
+    static final String HASH_METADATA = "orrery.token-hash";
+
+    static final OAuth2TokenType STATE_TOKEN_TYPE = new OAuth2TokenType(OAuth2ParameterNames.STATE);
+
+    static final String KIND_CODE = "code";
+
+    static final String KIND_ACCESS = "access";
+
+    static final String KIND_REFRESH = "refresh";
+
+    private final JdbcTemplate jdbc;
+
+    private final TransactionTemplate transactions;
+
+    private final RegisteredClientRepository clients;
+
+    private final AuthorizationAttributesCodec codec;
+
+    public HashedAuthorizationService(JdbcTemplate jdbc, TransactionTemplate transactions,
+            RegisteredClientRepository clients, AuthorizationAttributesCodec codec) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clients = clients;
+        this.codec = codec;
+    }
+
+    @Override
+    public void save(OAuth2Authorization authorization) {
+        Boolean lostRace = this.transactions.execute(status -> {
+            upsertAuthorization(authorization);
+            OAuth2Authorization.Token<OAuth2AuthorizationCode> code = authorization.getToken(OAuth2AuthorizationCode.class);
+            if (code != null && !saveToken(authorization, code, KIND_CODE, null)) {
+                status.setRollbackOnly();
+                return true;
+            }
+            List<String> current = new ArrayList<>();
+            OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
+            if (access != null) {
+                saveToken(authorization, access, KIND_ACCESS, String.join(" ", access.getToken().getScopes()));
+                current.add(hashOf(access));
+            }
+            OAuth2Authorization.Token<OAuth2RefreshToken> refresh = authorization.getRefreshToken();
+            if (refresh != null) {
+                saveToken(authorization, refresh, KIND_REFRESH, null);
+                current.add(hashOf(refresh));
+            }
+            retireReplacedTokens(authorization.getId(), current);
+            return false;
+        });
+        if (Boolean.TRUE.equals(lostRace)) {
+            revokeTokens(authorization.getId(), RevokeReason.AUTH_CODE_REUSED);
+            throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
+                    "Reused authorization code", null));
+        }
+    }
+
+    @Override
+    public void remove(OAuth2Authorization authorization) {
+        this.jdbc.update("DELETE FROM oauth_authorization WHERE id = ?", authorization.getId());
+    }
+
+    @Override
+    public OAuth2Authorization findById(String id) {
+        return load(id, null, null);
+    }
+
+    @Override
+    public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+        if (token == null || token.isEmpty()) {
+            return null;
+        }
+        String hash = SecretHasher.sha256(token);
+        if (tokenType == null || STATE_TOKEN_TYPE.equals(tokenType)) {
+            List<String> ids = this.jdbc.queryForList("SELECT id FROM oauth_authorization WHERE state_hash = ?",
+                    String.class, hash);
+            if (!ids.isEmpty()) {
+                OAuth2Authorization found = load(ids.get(0), null, null);
+                return found == null ? null
+                        : OAuth2Authorization.from(found).attribute(OAuth2ParameterNames.STATE, token).build();
+            }
+            if (tokenType != null) {
+                return null;
+            }
+        }
+        List<Map<String, Object>> rows = this.jdbc.queryForList(
+                "SELECT authorization_id, token_kind FROM oauth_token WHERE token_hash = ?", hash);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        String kind = (String) rows.get(0).get("token_kind");
+        if (tokenType != null && !kind.equals(kindOf(tokenType))) {
+            return null;
+        }
+        return load((String) rows.get(0).get("authorization_id"), hash, token);
+    }
+
+    /** Marks every code and token of an authorization revoked. */
+    public void revokeTokens(String authorizationId, RevokeReason reason) {
+        this.jdbc.update("UPDATE oauth_token SET invalidated = TRUE, revoke_reason = ?"
+                + " WHERE authorization_id = ? AND token_kind <> ? AND invalidated = FALSE", reason.name(),
+                authorizationId, KIND_CODE);
+    }
+
+    private static String kindOf(OAuth2TokenType type) {
+        if (OAuth2TokenType.ACCESS_TOKEN.equals(type)) {
+            return KIND_ACCESS;
+        }
+        if (OAuth2TokenType.REFRESH_TOKEN.equals(type)) {
+            return KIND_REFRESH;
+        }
+        if (OAuth2ParameterNames.CODE.equals(type.getValue())) {
+            return KIND_CODE;
+        }
+        return "unsupported";
+    }
+
+    private void upsertAuthorization(OAuth2Authorization authorization) {
+        String state = authorization.getAttribute(OAuth2ParameterNames.STATE);
+        String stateHash = state == null ? null : SecretHasher.sha256(state);
+        OAuth2AuthorizationRequest request = authorization.getAttribute(OAuth2AuthorizationRequest.class.getName());
+        String scopes = String.join(" ", authorization.getAuthorizedScopes());
+        String requestJson = request == null ? null : this.codec.writeRequest(request);
+        String attributes = this.codec.writeAttributes(authorization.getAttributes());
+        String orcid = AuthorizationGrantType.CLIENT_CREDENTIALS.equals(authorization.getAuthorizationGrantType())
+                ? null : authorization.getPrincipalName();
+        Timestamp expiresAt = Timestamp.from(latestExpiry(authorization));
+        int updated = this.jdbc.update(
+                "UPDATE oauth_authorization SET authorized_scopes = ?, state_hash = ?, request = ?, attributes = ?,"
+                        + " expires_at = ? WHERE id = ?",
+                scopes, stateHash, requestJson, attributes, expiresAt, authorization.getId());
+        if (updated == 0) {
+            this.jdbc.update(
+                    "INSERT INTO oauth_authorization (id, client_id, orcid, grant_type, authorized_scopes, state_hash,"
+                            + " request, attributes, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    authorization.getId(), authorization.getRegisteredClientId(), orcid,
+                    authorization.getAuthorizationGrantType().getValue(), scopes, stateHash, requestJson, attributes,
+                    Timestamp.from(Instant.now()), expiresAt);
+        }
+    }
+
+    private static Instant latestExpiry(OAuth2Authorization authorization) {
+        Instant latest = Instant.now().plusSeconds(600);
+        for (OAuth2Authorization.Token<?> token : Arrays.asList(authorization.getToken(OAuth2AuthorizationCode.class),
+                authorization.getAccessToken(), authorization.getRefreshToken())) {
+            if (token != null && token.getToken().getExpiresAt() != null
+                    && token.getToken().getExpiresAt().isAfter(latest)) {
+                latest = token.getToken().getExpiresAt();
+            }
+        }
+        return latest;
+    }
+
+    /**
+     * Inserts a token, or records that it was invalidated. Returns false only when a code that this object
+     * marks used was already used in the database: another redemption won.
+     */
+    private boolean saveToken(OAuth2Authorization authorization, OAuth2Authorization.Token<? extends OAuth2Token> token,
+            String kind, String scopes) {
+        String hash = hashOf(token);
+        List<Boolean> stored = this.jdbc.queryForList("SELECT invalidated FROM oauth_token WHERE token_hash = ?",
+                Boolean.class, hash);
+        if (stored.isEmpty()) {
+            OAuth2Token value = token.getToken();
+            try {
+                this.jdbc.update(
+                        "INSERT INTO oauth_token (token_hash, authorization_id, token_kind, scopes, issued_at,"
+                                + " expires_at, invalidated) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        hash, authorization.getId(), kind, scopes, Timestamp.from(value.getIssuedAt()),
+                        Timestamp.from(value.getExpiresAt()), token.isInvalidated());
+            }
+            catch (DuplicateKeyException ex) {
+                throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.SERVER_ERROR,
+                        "Token value collision, please retry", null));
+            }
+            return true;
+        }
+        if (token.isInvalidated() && !stored.get(0)) {
+            int marked = this.jdbc.update("UPDATE oauth_token SET invalidated = TRUE"
+                    + " WHERE token_hash = ? AND invalidated = FALSE", hash);
+            if (marked == 0 && KIND_CODE.equals(kind)) {
+                return false;
+            }
+            if (!KIND_CODE.equals(kind)) {
+                this.jdbc.update("UPDATE oauth_token SET revoke_reason = ? WHERE token_hash = ? AND revoke_reason IS NULL",
+                        reasonFor(authorization).name(), hash);
+            }
+        }
+        else if (KIND_CODE.equals(kind) && token.isInvalidated() && stored.get(0) && authorization.getAccessToken() != null
+                && isNew(authorization.getAccessToken())) {
+            // The code was used before this exchange loaded it: a concurrent redemption won.
+            return false;
+        }
+        return true;
+    }
+
+    private boolean isNew(OAuth2Authorization.Token<? extends OAuth2Token> token) {
+        return this.jdbc.queryForList("SELECT token_hash FROM oauth_token WHERE token_hash = ?", String.class,
+                hashOf(token)).isEmpty();
+    }
+
+    private static RevokeReason reasonFor(OAuth2Authorization authorization) {
+        OAuth2Authorization.Token<OAuth2AuthorizationCode> code = authorization.getToken(OAuth2AuthorizationCode.class);
+        return code != null && code.isInvalidated() ? RevokeReason.AUTH_CODE_REUSED : RevokeReason.CLIENT_REVOKED;
+    }
+
+    /** Access and refresh tokens that a refresh replaced stay on record (for reuse detection) but stop working. */
+    private void retireReplacedTokens(String authorizationId, List<String> currentHashes) {
+        if (currentHashes.isEmpty()) {
+            return;
+        }
+        String placeholders = String.join(", ", currentHashes.stream().map(h -> "?").toList());
+        List<Object> args = new ArrayList<>();
+        args.add(RevokeReason.ROTATED.name());
+        args.add(authorizationId);
+        args.add(KIND_CODE);
+        args.addAll(currentHashes);
+        this.jdbc.update("UPDATE oauth_token SET invalidated = TRUE, revoke_reason = ? WHERE authorization_id = ?"
+                + " AND token_kind <> ? AND invalidated = FALSE AND token_hash NOT IN (" + placeholders + ")",
+                args.toArray());
+    }
+
+    static String hashOf(OAuth2Authorization.Token<? extends OAuth2Token> token) {
+        Object hash = token.getMetadata().get(HASH_METADATA);
+        return hash != null ? hash.toString() : SecretHasher.sha256(token.getToken().getTokenValue());
+    }
+
+    private OAuth2Authorization load(String id, String presentedHash, String presentedValue) {
+        List<OAuth2Authorization> found = this.jdbc.query("SELECT * FROM oauth_authorization WHERE id = ?",
+                (rs, row) -> mapAuthorization(rs, presentedHash, presentedValue), id);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private OAuth2Authorization mapAuthorization(ResultSet rs, String presentedHash, String presentedValue)
+            throws SQLException {
+        var registeredClient = this.clients.findById(rs.getString("client_id"));
+        if (registeredClient == null) {
+            return null;
+        }
+        AuthorizationGrantType grantType = new AuthorizationGrantType(rs.getString("grant_type"));
+        String orcid = rs.getString("orcid");
+        OAuth2Authorization.Builder builder = OAuth2Authorization.withRegisteredClient(registeredClient)
+            .id(rs.getString("id"))
+            .principalName(orcid != null ? orcid : registeredClient.getClientId())
+            .authorizationGrantType(grantType)
+            .authorizedScopes(splitScopes(rs.getString("authorized_scopes")));
+        String request = rs.getString("request");
+        if (request != null) {
+            builder.attribute(OAuth2AuthorizationRequest.class.getName(), this.codec.readRequest(request));
+        }
+        Map<String, Object> attributes = this.codec.readAttributes(rs.getString("attributes"));
+        attributes.forEach(builder::attribute);
+        if (orcid != null && !attributes.containsKey(Principal.class.getName())) {
+            builder.attribute(Principal.class.getName(), this.codec.researcherPrincipal(orcid));
+        }
+        addTokens(builder, rs.getString("id"), presentedHash, presentedValue);
+        return builder.build();
+    }
+
+    private void addTokens(OAuth2Authorization.Builder builder, String authorizationId, String presentedHash,
+            String presentedValue) {
+        Set<String> seenKinds = new LinkedHashSet<>();
+        this.jdbc.query("SELECT * FROM oauth_token WHERE authorization_id = ?"
+                + " AND (revoke_reason IS NULL OR revoke_reason <> ? OR token_hash = ?) ORDER BY issued_at DESC",
+                (ResultSet rs) -> {
+                    String kind = rs.getString("token_kind");
+                    String hash = rs.getString("token_hash");
+                    boolean presented = hash.equals(presentedHash);
+                    if (!seenKinds.add(kind) && !presented) {
+                        return;
+                    }
+                    String value = presented ? presentedValue : "#" + hash;
+                    Instant issuedAt = rs.getTimestamp("issued_at").toInstant();
+                    Instant expiresAt = rs.getTimestamp("expires_at").toInstant();
+                    Map<String, Object> metadata = new HashMap<>();
+                    metadata.put(HASH_METADATA, hash);
+                    metadata.put(OAuth2Authorization.Token.INVALIDATED_METADATA_NAME, rs.getBoolean("invalidated"));
+                    OAuth2Token token = switch (kind) {
+                        case KIND_CODE -> new OAuth2AuthorizationCode(value, issuedAt, expiresAt);
+                        case KIND_ACCESS -> new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, value, issuedAt,
+                                expiresAt, splitScopes(rs.getString("scopes")));
+                        default -> new OAuth2RefreshToken(value, issuedAt, expiresAt);
+                    };
+                    builder.token(token, m -> m.putAll(metadata));
+                }, authorizationId, RevokeReason.ROTATED.name(), presentedHash);
+    }
+
+    private static Set<String> splitScopes(String scopes) {
+        Set<String> result = new LinkedHashSet<>();
+        if (scopes != null) {
+            for (String scope : scopes.split(" ")) {
+                if (!scope.isEmpty()) {
+                    result.add(scope);
+                }
+            }
+        }
+        return result;
+    }
+}

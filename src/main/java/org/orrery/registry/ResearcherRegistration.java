@@ -1,0 +1,117 @@
+package org.orrery.registry;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers researchers: validates the form, mints an unused iD and stores the password as a slow hash.
+ */
+@Service
+public class ResearcherRegistration {
+
+    static final int MIN_PASSWORD_LENGTH = 8;
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final ResearcherRepository researchers;
+
+    private final OrcidIdGenerator ids;
+
+    private final PasswordEncoder passwordEncoder;
+
+    public ResearcherRegistration(ResearcherRepository researchers, OrcidIdGenerator ids,
+            PasswordEncoder passwordEncoder) {
+        this.researchers = researchers;
+        this.ids = ids;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    /** What a person types into the register form (or a seed file provides). */
+    public record Application(String givenNames, String familyName, String email, String password) {
+    }
+
+    /** Field name to message, in form order; empty when the application can be accepted. */
+    public Map<String, String> validate(Application application) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (isBlank(application.givenNames())) {
+            errors.put("givenNames", "Please enter your given names.");
+        }
+        else if (application.givenNames().length() > 150) {
+            errors.put("givenNames", "Given names must be at most 150 characters.");
+        }
+        if (application.familyName() != null && application.familyName().length() > 150) {
+            errors.put("familyName", "The family name must be at most 150 characters.");
+        }
+        if (isBlank(application.email()) || !EMAIL.matcher(application.email().trim()).matches()
+                || application.email().length() > 320) {
+            errors.put("email", "Please enter a valid email address.");
+        }
+        else if (this.researchers.findByEmail(application.email()).isPresent()) {
+            errors.put("email", "This email address is already registered. Sign in instead.");
+        }
+        if (application.password() == null || application.password().length() < MIN_PASSWORD_LENGTH) {
+            errors.put("password", "The password must be at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
+        else if (application.password().length() > 256) {
+            errors.put("password", "The password must be at most 256 characters.");
+        }
+        return errors;
+    }
+
+    /** Registers an application that {@link #validate} accepted, minting a fresh iD. */
+    @Transactional
+    public Researcher register(Application application) {
+        Map<String, String> errors = validate(application);
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException(errors.values().iterator().next());
+        }
+        return register(application, mintUnusedId());
+    }
+
+    /** Registers with a given iD (sandbox seeding). */
+    @Transactional
+    public Researcher register(Application application, OrcidId orcid) {
+        Researcher researcher = new Researcher(orcid, application.givenNames().trim(), trimToNull(application.familyName()),
+                null, application.email().trim(), this.passwordEncoder.encode(application.password()), Instant.now());
+        try {
+            this.researchers.insert(researcher);
+        }
+        catch (DuplicateKeyException ex) {
+            throw new IllegalArgumentException("This email address is already registered. Sign in instead.");
+        }
+        return researcher;
+    }
+
+    public String hashPassword(String password) {
+        return this.passwordEncoder.encode(password);
+    }
+
+    public boolean passwordMatches(String password, String hash) {
+        return this.passwordEncoder.matches(password, hash);
+    }
+
+    private OrcidId mintUnusedId() {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            OrcidId candidate = this.ids.next();
+            if (!this.researchers.existsByOrcid(candidate.value())) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("Could not mint an unused iD");
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String trimToNull(String value) {
+        return isBlank(value) ? null : value.trim();
+    }
+}

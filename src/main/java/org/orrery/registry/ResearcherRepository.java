@@ -1,0 +1,67 @@
+package org.orrery.registry;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Researchers in the {@code researcher} table. Emails are stored lower-cased. */
+@Repository
+public class ResearcherRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public ResearcherRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Researcher> findByOrcid(String orcid) {
+        return this.jdbc.query("SELECT * FROM researcher WHERE orcid = ?", this::map, orcid).stream().findFirst();
+    }
+
+    public Optional<Researcher> findByEmail(String email) {
+        return this.jdbc.query("SELECT * FROM researcher WHERE email = ?", this::map, normalizeEmail(email))
+            .stream()
+            .findFirst();
+    }
+
+    public boolean existsByOrcid(String orcid) {
+        Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM researcher WHERE orcid = ?", Integer.class,
+                orcid);
+        return count != null && count > 0;
+    }
+
+    public void insert(Researcher researcher) {
+        this.jdbc.update(
+                "INSERT INTO researcher (orcid, given_names, family_name, credit_name, email, password_hash, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                researcher.orcid().value(), researcher.givenNames(), researcher.familyName(), researcher.creditName(),
+                normalizeEmail(researcher.email()), researcher.passwordHash(), Timestamp.from(researcher.createdAt()));
+    }
+
+    public void update(Researcher researcher) {
+        this.jdbc.update(
+                "UPDATE researcher SET given_names = ?, family_name = ?, credit_name = ?, email = ?, password_hash = ?"
+                        + " WHERE orcid = ?",
+                researcher.givenNames(), researcher.familyName(), researcher.creditName(),
+                normalizeEmail(researcher.email()), researcher.passwordHash(), researcher.orcid().value());
+    }
+
+    public void recordSignIn(String orcid, Instant when) {
+        this.jdbc.update("UPDATE researcher SET last_signed_in = ? WHERE orcid = ?", Timestamp.from(when), orcid);
+    }
+
+    static String normalizeEmail(String email) {
+        return email == null ? null : email.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private Researcher map(ResultSet rs, int row) throws SQLException {
+        return new Researcher(OrcidId.parse(rs.getString("orcid")), rs.getString("given_names"),
+                rs.getString("family_name"), rs.getString("credit_name"), rs.getString("email"),
+                rs.getString("password_hash"), rs.getTimestamp("created_at").toInstant());
+    }
+}
