@@ -21,14 +21,14 @@ public class ClientRepository {
     }
 
     public Optional<ApiClient> findById(String clientId) {
-        return this.jdbc.query("SELECT * FROM api_client WHERE client_id = ?", this::map, clientId)
+        return withRedirectUris(this.jdbc.query("SELECT * FROM api_client WHERE client_id = ?", this::map, clientId))
             .stream()
             .findFirst();
     }
 
     public List<ApiClient> findByOwner(String orcid) {
-        return this.jdbc.query("SELECT * FROM api_client WHERE owner_orcid = ? ORDER BY created_at", this::map,
-                orcid);
+        return withRedirectUris(
+                this.jdbc.query("SELECT * FROM api_client WHERE owner_orcid = ? ORDER BY created_at", this::map, orcid));
     }
 
     /** The id of a client that no researcher owns (seeded or operator-made) with this name. */
@@ -86,11 +86,20 @@ public class ClientRepository {
         }
     }
 
+    /** Adds the redirect URIs after the client rows were read (never a query inside a row callback). */
+    private List<ApiClient> withRedirectUris(List<ApiClient> clients) {
+        return clients.stream().map(client -> {
+            List<String> uris = this.jdbc.queryForList(
+                    "SELECT uri FROM api_client_redirect_uri WHERE client_id = ? ORDER BY position", String.class,
+                    client.clientId());
+            return new ApiClient(client.clientId(), client.type(), client.name(), client.description(),
+                    client.website(), uris, client.redirectUriMatching(), client.ownerOrcid(), client.createdAt());
+        }).toList();
+    }
+
     private ApiClient map(ResultSet rs, int row) throws SQLException {
         String clientId = rs.getString("client_id");
-        List<String> uris = this.jdbc.queryForList(
-                "SELECT uri FROM api_client_redirect_uri WHERE client_id = ? ORDER BY position", String.class,
-                clientId);
+        List<String> uris = List.of();
         return new ApiClient(clientId, ClientType.valueOf(rs.getString("client_type")), rs.getString("name"),
                 rs.getString("description"), rs.getString("website"), uris,
                 RedirectUriMatching.valueOf(rs.getString("redirect_uri_matching")), rs.getString("owner_orcid"),

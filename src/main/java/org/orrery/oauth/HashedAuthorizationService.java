@@ -2,7 +2,6 @@ package org.orrery.oauth;
 
 import java.security.Principal;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -274,34 +273,32 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
     }
 
     private OAuth2Authorization load(String id, String presentedHash, String presentedValue) {
-        List<OAuth2Authorization> found = this.jdbc.query("SELECT * FROM oauth_authorization WHERE id = ?",
-                (rs, row) -> mapAuthorization(rs, presentedHash, presentedValue), id);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    private OAuth2Authorization mapAuthorization(ResultSet rs, String presentedHash, String presentedValue)
-            throws SQLException {
-        var registeredClient = this.clients.findById(rs.getString("client_id"));
+        // Read the row first, then build: no query runs while another holds a pooled connection.
+        List<Map<String, Object>> rows = this.jdbc.queryForList("SELECT * FROM oauth_authorization WHERE id = ?", id);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> row = rows.get(0);
+        var registeredClient = this.clients.findById((String) row.get("client_id"));
         if (registeredClient == null) {
             return null;
         }
-        AuthorizationGrantType grantType = new AuthorizationGrantType(rs.getString("grant_type"));
-        String orcid = rs.getString("orcid");
+        String orcid = (String) row.get("orcid");
         OAuth2Authorization.Builder builder = OAuth2Authorization.withRegisteredClient(registeredClient)
-            .id(rs.getString("id"))
+            .id(id)
             .principalName(orcid != null ? orcid : registeredClient.getClientId())
-            .authorizationGrantType(grantType)
-            .authorizedScopes(splitScopes(rs.getString("authorized_scopes")));
-        String request = rs.getString("request");
+            .authorizationGrantType(new AuthorizationGrantType((String) row.get("grant_type")))
+            .authorizedScopes(splitScopes((String) row.get("authorized_scopes")));
+        String request = (String) row.get("request");
         if (request != null) {
             builder.attribute(OAuth2AuthorizationRequest.class.getName(), this.codec.readRequest(request));
         }
-        Map<String, Object> attributes = this.codec.readAttributes(rs.getString("attributes"));
+        Map<String, Object> attributes = this.codec.readAttributes((String) row.get("attributes"));
         attributes.forEach(builder::attribute);
         if (orcid != null && !attributes.containsKey(Principal.class.getName())) {
             builder.attribute(Principal.class.getName(), this.codec.researcherPrincipal(orcid));
         }
-        addTokens(builder, rs.getString("id"), presentedHash, presentedValue);
+        addTokens(builder, id, presentedHash, presentedValue);
         return builder.build();
     }
 

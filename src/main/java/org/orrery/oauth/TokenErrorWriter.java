@@ -71,6 +71,10 @@ final class TokenErrorWriter implements AuthenticationFailureHandler, Authentica
             return new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
                     "Unauthorized grant type: " + request.getParameter("grant_type"), null);
         }
+        if (description.equals("Client authentication failed: code")) {
+            return new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
+                    "Invalid authorization code: " + request.getParameter("code"), null);
+        }
         if (description.endsWith("Parameter: code")) {
             return new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "An authorization code must be supplied.", null);
         }

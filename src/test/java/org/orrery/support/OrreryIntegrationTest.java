@@ -1,0 +1,54 @@
+package org.orrery.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.UUID;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Starts one real Orrery on a free port with a fresh embedded database, shared by every test class that
+ * extends this one. Tests talk to it over HTTP only ({@link Http}, {@link Browser}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+public abstract class OrreryIntegrationTest {
+
+    /** The port the shared server listens on. */
+    protected static final int PORT = freePort();
+
+    /** The configured public base URL: the issuer and the root of every absolute URL. */
+    protected static final String BASE = "http://localhost:" + PORT;
+
+    @DynamicPropertySource
+    static void orreryProperties(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("orrery.base-url", () -> BASE);
+        registry.add("spring.datasource.url",
+                () -> System.getProperty("orrery.test.datasource.url",
+                        "jdbc:h2:mem:orrery-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+        registry.add("orrery.seed-file", OrreryIntegrationTest::testSeedFile);
+        registry.add("spring.datasource.username", () -> System.getProperty("orrery.test.datasource.username", "sa"));
+        registry.add("spring.datasource.password", () -> System.getProperty("orrery.test.datasource.password", ""));
+    }
+
+    private static String testSeedFile() {
+        try {
+            return java.nio.file.Path.of(OrreryIntegrationTest.class.getResource("/test-seed.yml").toURI()).toString();
+        }
+        catch (java.net.URISyntaxException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}
