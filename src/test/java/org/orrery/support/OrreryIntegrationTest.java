@@ -22,19 +22,26 @@ public abstract class OrreryIntegrationTest {
     /** The configured public base URL: the issuer and the root of every absolute URL. */
     protected static final String BASE = "http://localhost:" + PORT;
 
+    /** The database the shared server uses: PostgreSQL when {@code orrery.test.datasource.url} is set, else H2. */
+    protected static final String DATASOURCE_URL = System.getProperty("orrery.test.datasource.url",
+            "jdbc:h2:mem:orrery-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+
+    protected static final String DATASOURCE_USERNAME = System.getProperty("orrery.test.datasource.username", "sa");
+
+    protected static final String DATASOURCE_PASSWORD = System.getProperty("orrery.test.datasource.password", "");
+
     @DynamicPropertySource
     static void orreryProperties(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> PORT);
         registry.add("orrery.base-url", () -> BASE);
-        registry.add("spring.datasource.url",
-                () -> System.getProperty("orrery.test.datasource.url",
-                        "jdbc:h2:mem:orrery-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+        registry.add("spring.datasource.url", () -> DATASOURCE_URL);
         registry.add("orrery.seed-file", OrreryIntegrationTest::testSeedFile);
-        registry.add("spring.datasource.username", () -> System.getProperty("orrery.test.datasource.username", "sa"));
-        registry.add("spring.datasource.password", () -> System.getProperty("orrery.test.datasource.password", ""));
+        registry.add("spring.datasource.username", () -> DATASOURCE_USERNAME);
+        registry.add("spring.datasource.password", () -> DATASOURCE_PASSWORD);
     }
 
-    private static String testSeedFile() {
+    /** The seed file the shared server applies (src/test/resources/test-seed.yml). */
+    protected static String testSeedFile() {
         try {
             return java.nio.file.Path.of(OrreryIntegrationTest.class.getResource("/test-seed.yml").toURI()).toString();
         }
@@ -43,7 +50,8 @@ public abstract class OrreryIntegrationTest {
         }
     }
 
-    private static int freePort() {
+    /** A free TCP port on this machine. */
+    protected static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
