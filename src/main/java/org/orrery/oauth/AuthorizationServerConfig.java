@@ -2,16 +2,20 @@ package org.orrery.oauth;
 
 import org.orrery.registry.ResearcherRepository;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientCredentialsAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenRevocationAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
@@ -20,6 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -48,16 +53,26 @@ class AuthorizationServerConfig {
             .build();
     }
 
+    /** Runs before Spring Security so the API faces' token paths reach the token endpoint. */
+    @Bean
+    FilterRegistrationBean<FaceTokenPathFilter> faceTokenPathFilter() {
+        var registration = new FilterRegistrationBean<>(new FaceTokenPathFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.addUrlPatterns("/api/oauth/token", "/pub/oauth/token");
+        return registration;
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
-            OAuth2AuthorizationService authorizations, GrantConsentService consents, ResearcherRepository researchers,
+            HashedAuthorizationService authorizations, GrantConsentService consents, ResearcherRepository researchers,
             OrreryProperties properties) throws Exception {
         var codes = new AuthorizationCodeGenerator(properties.codeLength());
         var responder = new AuthorizationResponder(properties.baseUrl());
         var tokenErrors = new TokenErrorWriter();
         var validator = new AuthorizationRequestValidator();
-        RequestMatcher tokenEndpoint = PathPatternRequestMatcher.withDefaults().matcher(TOKEN);
+        RequestMatcher tokenEndpoint = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(TOKEN),
+                PathPatternRequestMatcher.withDefaults().matcher("/oauth/revoke"));
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.registeredClientRepository(clients)
@@ -88,10 +103,24 @@ class AuthorizationServerConfig {
                     .authorizationResponseHandler(responder)
                     .errorResponseHandler(responder))
                 .tokenEndpoint(token -> token
-                    .authenticationProviders(providers -> providers.replaceAll(
-                            provider -> provider instanceof OAuth2AuthorizationCodeAuthenticationProvider
-                                    ? new CodeExchangeProvider(provider, authorizations) : provider))
+                    .authenticationProviders(providers -> providers.replaceAll(provider -> {
+                        if (provider instanceof OAuth2AuthorizationCodeAuthenticationProvider) {
+                            return new CodeExchangeProvider(provider, authorizations);
+                        }
+                        if (provider instanceof OAuth2ClientCredentialsAuthenticationProvider) {
+                            return new ClientCredentialsGrantProvider(provider);
+                        }
+                        if (provider instanceof OAuth2RefreshTokenAuthenticationProvider) {
+                            return new RefreshTokenGrantProvider(authorizations, properties.refreshReuseGrace());
+                        }
+                        return provider;
+                    }))
                     .accessTokenResponseHandler(new TokenResponseWriter(authorizations, researchers))
+                    .errorResponseHandler(tokenErrors))
+                .tokenRevocationEndpoint(revoke -> revoke
+                    .authenticationProviders(providers -> providers.replaceAll(
+                            provider -> provider instanceof OAuth2TokenRevocationAuthenticationProvider
+                                    ? new TokenRevocationProvider(authorizations) : provider))
                     .errorResponseHandler(tokenErrors));
         });
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());

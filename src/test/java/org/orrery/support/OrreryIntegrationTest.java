@@ -22,6 +22,9 @@ public abstract class OrreryIntegrationTest {
     /** The configured public base URL: the issuer and the root of every absolute URL. */
     protected static final String BASE = "http://localhost:" + PORT;
 
+    /** Short, so that a test can step past it: a used refresh token is honoured again only within it. */
+    protected static final java.time.Duration REFRESH_REUSE_GRACE = java.time.Duration.ofSeconds(2);
+
     @DynamicPropertySource
     static void orreryProperties(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> PORT);
@@ -30,6 +33,7 @@ public abstract class OrreryIntegrationTest {
                 () -> System.getProperty("orrery.test.datasource.url",
                         "jdbc:h2:mem:orrery-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
         registry.add("orrery.seed-file", OrreryIntegrationTest::testSeedFile);
+        registry.add("orrery.refresh-reuse-grace", () -> REFRESH_REUSE_GRACE.toMillis() + "ms");
         registry.add("spring.datasource.username", () -> System.getProperty("orrery.test.datasource.username", "sa"));
         registry.add("spring.datasource.password", () -> System.getProperty("orrery.test.datasource.password", ""));
     }
