@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -63,10 +64,18 @@ class AuthorizationServerConfig {
     }
 
     @Bean
+    FilterRegistrationBean<JwksCorsFilter> jwksCorsFilter() {
+        var registration = new FilterRegistrationBean<>(new JwksCorsFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.addUrlPatterns("/oauth/jwks");
+        return registration;
+    }
+
+    @Bean
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
             HashedAuthorizationService authorizations, GrantConsentService consents, ResearcherRepository researchers,
-            OrreryProperties properties) throws Exception {
+            OrreryProperties properties, JwtGenerator idTokens) throws Exception {
         var codes = new AuthorizationCodeGenerator(properties.codeLength());
         var responder = new AuthorizationResponder(properties.baseUrl());
         var tokenErrors = new TokenErrorWriter();
@@ -78,7 +87,7 @@ class AuthorizationServerConfig {
             server.registeredClientRepository(clients)
                 .authorizationService(authorizations)
                 .authorizationConsentService(consents)
-                .tokenGenerator(new DelegatingOAuth2TokenGenerator(new OpaqueTokenGenerator()))
+                .tokenGenerator(new DelegatingOAuth2TokenGenerator(new OpaqueTokenGenerator(), idTokens))
                 .clientAuthentication(clientAuth -> clientAuth
                     .authenticationProviders(providers -> providers.forEach(provider -> {
                         if (provider instanceof ClientSecretAuthenticationProvider secrets) {

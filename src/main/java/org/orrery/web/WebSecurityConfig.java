@@ -1,5 +1,6 @@
 package org.orrery.web;
 
+import org.orrery.registry.ResearcherRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -9,7 +10,6 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -28,19 +28,18 @@ class WebSecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, ResearcherRepository researchers) throws Exception {
         var seeOther = new DefaultRedirectStrategy();
         seeOther.setStatusCode(HttpStatus.SEE_OTHER);
-        var signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
-        signedIn.setRedirectStrategy(seeOther);
-        signedIn.setDefaultTargetUrl("/my-orcid");
+        var signedIn = new SignInSuccessHandler(researchers, seeOther);
         var failed = new SignInFailureHandler(seeOther);
         var signedOut = new SimpleUrlLogoutSuccessHandler();
         signedOut.setRedirectStrategy(seeOther);
         signedOut.setDefaultTargetUrl("/signin?signedOut");
         http.authorizeHttpRequests(requests -> requests
             .requestMatchers("/", "/signin", "/register", "/oauth/error", "/error", "/css/**", "/favicon.ico",
-                    "/demo/callback", "/actuator/health", "/actuator/health/**", "/actuator/info")
+                    "/demo/callback", "/actuator/health", "/actuator/health/**", "/actuator/info",
+                    "/.well-known/openid-configuration", "/oauth/userinfo")
             .permitAll()
             .anyRequest()
             .authenticated())
@@ -51,6 +50,8 @@ class WebSecurityConfig {
                 .successHandler(signedIn)
                 .failureHandler(failed)
                 .permitAll())
+            // userinfo is an API answered for bearer tokens, not a form
+            .csrf(csrf -> csrf.ignoringRequestMatchers("/oauth/userinfo"))
             .logout(logout -> logout.logoutUrl("/signout").logoutSuccessHandler(signedOut))
             .headers(headers -> headers.frameOptions(frame -> frame.deny())
                 .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'; default-src 'self'"))
