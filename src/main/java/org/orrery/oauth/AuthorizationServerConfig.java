@@ -90,10 +90,12 @@ class AuthorizationServerConfig {
                 .authorizationConsentService(consents)
                 .tokenGenerator(new DelegatingOAuth2TokenGenerator(new OpaqueTokenGenerator(), idTokens))
                 .clientAuthentication(clientAuth -> clientAuth
-                    .authenticationProviders(providers -> providers.forEach(provider -> {
+                    .authenticationProviders(providers -> providers.replaceAll(provider -> {
                         if (provider instanceof ClientSecretAuthenticationProvider secrets) {
                             secrets.setPasswordEncoder(new ClientSecretMatcher());
+                            return new PkceGuard(secrets, authorizations);
                         }
+                        return provider;
                     }))
                     .errorResponseHandler(tokenErrors))
                 .authorizationEndpoint(authorize -> authorize.consentPage("/oauth/consent")

@@ -2,10 +2,8 @@ package org.orrery.oauth;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,14 +47,11 @@ public class TrustedOrganizations {
 
     /** The researcher's grants, by client name. */
     public List<Grant> of(String orcid) {
-        List<Grant> grants = new ArrayList<>();
-        for (Map<String, Object> row : this.jdbc.queryForList("SELECT g.client_id, g.scopes, g.granted_at, c.name,"
-                + " c.website FROM oauth_grant g JOIN api_client c ON c.client_id = g.client_id WHERE g.orcid = ?"
-                + " ORDER BY c.name", orcid)) {
-            grants.add(new Grant((String) row.get("client_id"), (String) row.get("name"), (String) row.get("website"),
-                    split((String) row.get("scopes")), ((Timestamp) row.get("granted_at")).toInstant()));
-        }
-        return grants;
+        return this.jdbc.query("SELECT g.client_id, g.scopes, g.granted_at, c.name, c.website FROM oauth_grant g"
+                + " JOIN api_client c ON c.client_id = g.client_id WHERE g.orcid = ? ORDER BY c.name",
+                (rs, row) -> new Grant(rs.getString("client_id"), rs.getString("name"), rs.getString("website"),
+                        split(rs.getString("scopes")), rs.getTimestamp("granted_at").toInstant()),
+                orcid);
     }
 
     /** Revokes every token the client holds for the researcher and forgets the grant. */

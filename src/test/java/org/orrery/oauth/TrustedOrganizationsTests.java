@@ -34,15 +34,15 @@ class TrustedOrganizationsTests extends OrreryIntegrationTest {
                 .isEqualTo(200);
 
             HtmlPage account = browser.openHtml(BASE + "/account/trusted-organizations");
-            var row = account.querySelector("tr[data-client-id='" + PUBLIC_CLIENT + "']");
-            assertThat(row).isNotNull();
+            org.htmlunit.html.DomNode row = account.querySelector("tr[data-client-id='" + PUBLIC_CLIENT + "']");
+            assertThat((Object) row).isNotNull();
             assertThat(row.querySelector(".org-name").getTextContent()).isEqualTo("Test Public Client");
             assertThat(row.asNormalizedText()).contains("Get your ORCID iD");
             assertThat(row.querySelector(".granted").getTextContent()).matches("\\d{4}-\\d{2}-\\d{2}");
 
             HtmlPage after = Browser.click(account, "revoke-" + PUBLIC_CLIENT);
             assertThat(after.getElementById("revoked-notice")).isNotNull();
-            assertThat(after.querySelector("tr[data-client-id='" + PUBLIC_CLIENT + "']")).isNull();
+            assertThat((Object) after.querySelector("tr[data-client-id='" + PUBLIC_CLIENT + "']")).isNull();
             assertThat(Http.get(BASE + "/oauth/userinfo", "Authorization", "Bearer " + accessToken).statusCode())
                 .isEqualTo(403);
             assertThat(Http.postForm(BASE + "/oauth/token", java.util.Map.of("client_id", PUBLIC_CLIENT,
