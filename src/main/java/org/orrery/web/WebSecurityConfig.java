@@ -1,5 +1,6 @@
 package org.orrery.web;
 
+import org.orrery.system.MaskedCsrfTokenHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -52,6 +53,7 @@ class WebSecurityConfig {
                 .failureHandler(failed)
                 .permitAll())
             .logout(logout -> logout.logoutUrl("/signout").logoutSuccessHandler(signedOut))
+            .csrf(csrf -> csrf.csrfTokenRequestHandler(new MaskedCsrfTokenHandler()))
             .headers(headers -> headers.frameOptions(frame -> frame.deny())
                 .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'; default-src 'self'"))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
