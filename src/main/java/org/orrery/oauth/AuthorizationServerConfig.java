@@ -1,6 +1,7 @@
 package org.orrery.oauth;
 
 import org.orrery.registry.ResearcherRepository;
+import org.orrery.system.MaskedCsrfTokenHandler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -144,6 +145,7 @@ class AuthorizationServerConfig {
         // signed-in browser, so it gets the same protection as every other form.
         var consentCsrf = new CsrfFilter(new HttpSessionCsrfTokenRepository());
         consentCsrf.setBeanName("consentCsrfFilter");
+        consentCsrf.setRequestHandler(new MaskedCsrfTokenHandler());
         consentCsrf.setRequireCsrfProtectionMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, AUTHORIZE));
         http.addFilterBefore(consentCsrf, org.springframework.security.web.access.intercept.AuthorizationFilter.class);

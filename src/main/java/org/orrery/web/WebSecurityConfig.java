@@ -1,6 +1,7 @@
 package org.orrery.web;
 
 import org.orrery.registry.ResearcherRepository;
+import org.orrery.system.MaskedCsrfTokenHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -51,7 +52,8 @@ class WebSecurityConfig {
                 .failureHandler(failed)
                 .permitAll())
             // userinfo is an API answered for bearer tokens, not a form
-            .csrf(csrf -> csrf.ignoringRequestMatchers("/oauth/userinfo"))
+            .csrf(csrf -> csrf.csrfTokenRequestHandler(new MaskedCsrfTokenHandler())
+                .ignoringRequestMatchers("/oauth/userinfo"))
             .logout(logout -> logout.logoutUrl("/signout").logoutSuccessHandler(signedOut))
             .headers(headers -> headers.frameOptions(frame -> frame.deny())
                 .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'; default-src 'self'"))
