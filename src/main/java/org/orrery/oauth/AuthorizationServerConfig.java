@@ -139,7 +139,7 @@ class AuthorizationServerConfig {
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
         http.exceptionHandling(exceptions -> exceptions
             .defaultAuthenticationEntryPointFor(tokenErrors, tokenEndpoint)
-            .defaultAuthenticationEntryPointFor(new SignInEntryPoint(),
+            .defaultAuthenticationEntryPointFor(new SignInEntryPoint(responder),
                     PathPatternRequestMatcher.withDefaults().matcher(AUTHORIZE)));
         // The framework leaves its endpoints out of CSRF protection; the consent decision is a form post by a
         // signed-in browser, so it gets the same protection as every other form.
@@ -149,6 +149,8 @@ class AuthorizationServerConfig {
         consentCsrf.setRequireCsrfProtectionMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, AUTHORIZE));
         http.addFilterBefore(consentCsrf, org.springframework.security.web.access.intercept.AuthorizationFilter.class);
+        http.addFilterBefore(new ReauthenticationFilter(researchers),
+                org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         http.headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'"))
             .referrerPolicy(referrer -> referrer.policy(
