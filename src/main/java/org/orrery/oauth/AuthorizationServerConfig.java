@@ -77,7 +77,8 @@ class AuthorizationServerConfig {
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
             HashedAuthorizationService authorizations, GrantConsentService consents, ResearcherRepository researchers,
-            OrreryProperties properties, JwtGenerator idTokens, TrustedOrganizations trusted) throws Exception {
+            OrreryProperties properties, JwtGenerator idTokens, TrustedOrganizations trusted,
+            ImplicitTokenIssuer implicitTokens) throws Exception {
         var codes = new AuthorizationCodeGenerator(properties.codeLength());
         var responder = new AuthorizationResponder(properties.baseUrl());
         var tokenErrors = new TokenErrorWriter();
@@ -149,6 +150,8 @@ class AuthorizationServerConfig {
         consentCsrf.setRequireCsrfProtectionMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, AUTHORIZE));
         http.addFilterBefore(consentCsrf, org.springframework.security.web.access.intercept.AuthorizationFilter.class);
+        http.addFilterAfter(new ImplicitGrantFilter(clients, trusted, implicitTokens),
+                org.springframework.security.web.context.SecurityContextHolderFilter.class);
         http.addFilterBefore(new ReauthenticationFilter(researchers),
                 org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         http.headers(headers -> headers
