@@ -1,25 +1,33 @@
 package org.orrery.oauth;
 
 import org.orrery.registry.ResearcherRepository;
+import org.orrery.system.MaskedCsrfTokenHandler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientCredentialsAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenRevocationAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -48,27 +56,48 @@ class AuthorizationServerConfig {
             .build();
     }
 
+    /** Runs before Spring Security so the API faces' token paths reach the token endpoint. */
+    @Bean
+    FilterRegistrationBean<FaceTokenPathFilter> faceTokenPathFilter() {
+        var registration = new FilterRegistrationBean<>(new FaceTokenPathFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.addUrlPatterns("/api/oauth/token", "/pub/oauth/token");
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<JwksCorsFilter> jwksCorsFilter() {
+        var registration = new FilterRegistrationBean<>(new JwksCorsFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.addUrlPatterns("/oauth/jwks");
+        return registration;
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
-            OAuth2AuthorizationService authorizations, GrantConsentService consents, ResearcherRepository researchers,
-            OrreryProperties properties) throws Exception {
+            HashedAuthorizationService authorizations, GrantConsentService consents, ResearcherRepository researchers,
+            OrreryProperties properties, JwtGenerator idTokens, TrustedOrganizations trusted,
+            ImplicitTokenIssuer implicitTokens) throws Exception {
         var codes = new AuthorizationCodeGenerator(properties.codeLength());
         var responder = new AuthorizationResponder(properties.baseUrl());
         var tokenErrors = new TokenErrorWriter();
         var validator = new AuthorizationRequestValidator();
-        RequestMatcher tokenEndpoint = PathPatternRequestMatcher.withDefaults().matcher(TOKEN);
+        RequestMatcher tokenEndpoint = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(TOKEN),
+                PathPatternRequestMatcher.withDefaults().matcher("/oauth/revoke"));
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.registeredClientRepository(clients)
                 .authorizationService(authorizations)
                 .authorizationConsentService(consents)
-                .tokenGenerator(new DelegatingOAuth2TokenGenerator(new OpaqueTokenGenerator()))
+                .tokenGenerator(new DelegatingOAuth2TokenGenerator(new OpaqueTokenGenerator(), idTokens))
                 .clientAuthentication(clientAuth -> clientAuth
-                    .authenticationProviders(providers -> providers.forEach(provider -> {
+                    .authenticationProviders(providers -> providers.replaceAll(provider -> {
                         if (provider instanceof ClientSecretAuthenticationProvider secrets) {
                             secrets.setPasswordEncoder(new ClientSecretMatcher());
+                            return new PkceGuard(secrets, authorizations);
                         }
+                        return provider;
                     }))
                     .errorResponseHandler(tokenErrors))
                 .authorizationEndpoint(authorize -> authorize.consentPage("/oauth/consent")
@@ -79,7 +108,7 @@ class AuthorizationServerConfig {
                         if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider request) {
                             request.setAuthenticationValidator(validator);
                             request.setAuthorizationCodeGenerator(codes);
-                            request.setAuthorizationConsentRequired(context -> true);
+                            request.setAuthorizationConsentRequired(context -> askForConsent(context, trusted));
                         }
                         if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
                             consent.setAuthorizationCodeGenerator(codes);
@@ -88,28 +117,59 @@ class AuthorizationServerConfig {
                     .authorizationResponseHandler(responder)
                     .errorResponseHandler(responder))
                 .tokenEndpoint(token -> token
-                    .authenticationProviders(providers -> providers.replaceAll(
-                            provider -> provider instanceof OAuth2AuthorizationCodeAuthenticationProvider
-                                    ? new CodeExchangeProvider(provider, authorizations) : provider))
+                    .authenticationProviders(providers -> providers.replaceAll(provider -> {
+                        if (provider instanceof OAuth2AuthorizationCodeAuthenticationProvider) {
+                            return new CodeExchangeProvider(provider, authorizations);
+                        }
+                        if (provider instanceof OAuth2ClientCredentialsAuthenticationProvider) {
+                            return new ClientCredentialsGrantProvider(provider);
+                        }
+                        if (provider instanceof OAuth2RefreshTokenAuthenticationProvider) {
+                            return new RefreshTokenGrantProvider(authorizations, properties.refreshReuseGrace());
+                        }
+                        return provider;
+                    }))
                     .accessTokenResponseHandler(new TokenResponseWriter(authorizations, researchers))
+                    .errorResponseHandler(tokenErrors))
+                .tokenRevocationEndpoint(revoke -> revoke
+                    .authenticationProviders(providers -> providers.replaceAll(
+                            provider -> provider instanceof OAuth2TokenRevocationAuthenticationProvider
+                                    ? new TokenRevocationProvider(authorizations) : provider))
                     .errorResponseHandler(tokenErrors));
         });
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
         http.exceptionHandling(exceptions -> exceptions
             .defaultAuthenticationEntryPointFor(tokenErrors, tokenEndpoint)
-            .defaultAuthenticationEntryPointFor(new SignInEntryPoint(),
+            .defaultAuthenticationEntryPointFor(new SignInEntryPoint(responder),
                     PathPatternRequestMatcher.withDefaults().matcher(AUTHORIZE)));
         // The framework leaves its endpoints out of CSRF protection; the consent decision is a form post by a
         // signed-in browser, so it gets the same protection as every other form.
         var consentCsrf = new CsrfFilter(new HttpSessionCsrfTokenRepository());
         consentCsrf.setBeanName("consentCsrfFilter");
+        consentCsrf.setRequestHandler(new MaskedCsrfTokenHandler());
         consentCsrf.setRequireCsrfProtectionMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, AUTHORIZE));
         http.addFilterBefore(consentCsrf, org.springframework.security.web.access.intercept.AuthorizationFilter.class);
+        http.addFilterAfter(new ImplicitGrantFilter(clients, trusted, implicitTokens),
+                org.springframework.security.web.context.SecurityContextHolderFilter.class);
+        http.addFilterBefore(new ReauthenticationFilter(researchers),
+                org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         http.headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'"))
             .referrerPolicy(referrer -> referrer.policy(
                     org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         return http.build();
+    }
+
+    /** The consent screen is skipped when ORCID would auto-approve, unless {@code prompt=confirm} asks for it. */
+    private static boolean askForConsent(OAuth2AuthorizationCodeRequestAuthenticationContext context,
+            TrustedOrganizations trusted) {
+        var request = context.getAuthorizationRequest();
+        Object prompt = request.getAdditionalParameters().get("prompt");
+        if (prompt != null && request.getScopes().contains("openid") && prompt.toString().contains("confirm")) {
+            return true;
+        }
+        var principal = (org.springframework.security.core.Authentication) context.getAuthentication().getPrincipal();
+        return !trusted.remembers(principal.getName(), context.getRegisteredClient().getClientId(), request.getScopes());
     }
 }

@@ -65,6 +65,7 @@ public class ClientRegistrationRepository implements RegisteredClientRepository 
             .authorizationGrantTypes(grants -> {
                 grants.add(AuthorizationGrantType.AUTHORIZATION_CODE);
                 grants.add(AuthorizationGrantType.REFRESH_TOKEN);
+                grants.add(AuthorizationGrantType.CLIENT_CREDENTIALS);
             })
             .redirectUris(uris -> uris.addAll(client.redirectUris()))
             .scopes(scopes -> scopes.addAll(client.type().allowedScopes()))

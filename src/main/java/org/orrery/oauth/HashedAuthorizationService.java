@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * When an authorization is loaded for a presented code or token, the presented value is put back into the
  * returned object, so the framework's equality checks keep working; tokens of the same authorization whose
- * value was not presented carry their hash in the {@value #HASH_METADATA} metadata entry instead.
+ * value was not presented carry a placeholder value: {@code #} followed by their hash.
  * <p>
  * Redeeming a code is atomic: of two concurrent redemptions exactly one marks the code used; the other finds
  * it used, revokes every token the code produced (RFC 6749 §4.1.2) and fails with {@code invalid_grant}.
@@ -46,7 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class HashedAuthorizationService implements OAuth2AuthorizationService {
 
-    static final String HASH_METADATA = "orrery.token-hash";
+    private static final char PLACEHOLDER_MARK = '#';
 
     static final OAuth2TokenType STATE_TOKEN_TYPE = new OAuth2TokenType(OAuth2ParameterNames.STATE);
 
@@ -74,9 +74,19 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
 
     @Override
     public void save(OAuth2Authorization authorization) {
+        save(authorization, true);
+    }
+
+    /** Saves the new tokens of a refresh; the grant's code, long used, is left as it is. */
+    public void saveRefreshed(OAuth2Authorization authorization) {
+        save(authorization, false);
+    }
+
+    private void save(OAuth2Authorization authorization, boolean withCode) {
         Boolean lostRace = this.transactions.execute(status -> {
             upsertAuthorization(authorization);
-            OAuth2Authorization.Token<OAuth2AuthorizationCode> code = authorization.getToken(OAuth2AuthorizationCode.class);
+            OAuth2Authorization.Token<OAuth2AuthorizationCode> code = withCode
+                    ? authorization.getToken(OAuth2AuthorizationCode.class) : null;
             if (code != null && !saveToken(authorization, code, KIND_CODE, null)) {
                 status.setRollbackOnly();
                 return true;
@@ -142,11 +152,54 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
         return load((String) rows.get(0).get("authorization_id"), hash, token);
     }
 
-    /** Marks every code and token of an authorization revoked. */
+    /** Marks every access and refresh token of an authorization revoked. */
     public void revokeTokens(String authorizationId, RevokeReason reason) {
-        this.jdbc.update("UPDATE oauth_token SET invalidated = TRUE, revoke_reason = ?"
-                + " WHERE authorization_id = ? AND token_kind <> ? AND invalidated = FALSE", reason.name(),
+        this.jdbc.update("UPDATE oauth_token SET invalidated = TRUE, revoke_reason = ?, revoked_at = ?"
+                + " WHERE authorization_id = ? AND token_kind <> ? AND invalidated = FALSE", reason.name(), now(),
                 authorizationId, KIND_CODE);
+    }
+
+    /** Revokes one token by its hash, and with it the token of its pair (access with refresh, either way). */
+    public void revokeWithPair(String tokenHash, RevokeReason reason) {
+        this.jdbc.update("UPDATE oauth_token SET invalidated = TRUE, revoke_reason = ?, revoked_at = ?"
+                + " WHERE invalidated = FALSE AND (token_hash = ? OR pair_hash = ? OR token_hash IN"
+                + " (SELECT pair_hash FROM oauth_token WHERE token_hash = ?))", reason.name(), now(), tokenHash,
+                tokenHash, tokenHash);
+    }
+
+    /** Revokes one access token only. */
+    public void revokeAccessToken(String tokenHash, RevokeReason reason) {
+        this.jdbc.update("UPDATE oauth_token SET invalidated = TRUE, revoke_reason = ?, revoked_at = ?"
+                + " WHERE token_hash = ? AND token_kind = ? AND invalidated = FALSE", reason.name(), now(), tokenHash,
+                KIND_ACCESS);
+    }
+
+    /** What is stored about one code or token, found by its value. */
+    public java.util.Optional<StoredToken> findStored(String value) {
+        return findStoredByHash(SecretHasher.sha256(value));
+    }
+
+    /** What is stored about one code or token, found by its hash. */
+    public java.util.Optional<StoredToken> findStoredByHash(String hash) {
+        return this.jdbc.query("SELECT * FROM oauth_token WHERE token_hash = ?",
+                (rs, row) -> new StoredToken(rs.getString("token_hash"), rs.getString("authorization_id"),
+                        rs.getString("token_kind"), rs.getBoolean("invalidated"), rs.getString("revoke_reason"),
+                        instant(rs.getTimestamp("revoked_at")), instant(rs.getTimestamp("expires_at")),
+                        rs.getString("pair_hash"), splitScopes(rs.getString("scopes"))),
+                hash).stream().findFirst();
+    }
+
+    /** One stored code or token. */
+    public record StoredToken(String hash, String authorizationId, String kind, boolean invalidated,
+            String revokeReason, Instant revokedAt, Instant expiresAt, String pairHash, Set<String> scopes) {
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Timestamp now() {
+        return Timestamp.from(Instant.now());
     }
 
     private static String kindOf(OAuth2TokenType type) {
@@ -209,12 +262,14 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
                 Boolean.class, hash);
         if (stored.isEmpty()) {
             OAuth2Token value = token.getToken();
+            String pair = KIND_REFRESH.equals(kind) && authorization.getAccessToken() != null
+                    ? hashOf(authorization.getAccessToken()) : null;
             try {
                 this.jdbc.update(
                         "INSERT INTO oauth_token (token_hash, authorization_id, token_kind, scopes, issued_at,"
-                                + " expires_at, invalidated) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                + " expires_at, invalidated, pair_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         hash, authorization.getId(), kind, scopes, Timestamp.from(value.getIssuedAt()),
-                        Timestamp.from(value.getExpiresAt()), token.isInvalidated());
+                        Timestamp.from(value.getExpiresAt()), token.isInvalidated(), pair);
             }
             catch (DuplicateKeyException ex) {
                 throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.SERVER_ERROR,
@@ -223,8 +278,8 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
             return true;
         }
         if (token.isInvalidated() && !stored.get(0)) {
-            int marked = this.jdbc.update("UPDATE oauth_token SET invalidated = TRUE"
-                    + " WHERE token_hash = ? AND invalidated = FALSE", hash);
+            int marked = this.jdbc.update("UPDATE oauth_token SET invalidated = TRUE, revoked_at = ?"
+                    + " WHERE token_hash = ? AND invalidated = FALSE", now(), hash);
             if (marked == 0 && KIND_CODE.equals(kind)) {
                 return false;
             }
@@ -251,7 +306,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
         return code != null && code.isInvalidated() ? RevokeReason.AUTH_CODE_REUSED : RevokeReason.CLIENT_REVOKED;
     }
 
-    /** Access and refresh tokens that a refresh replaced stay on record (for reuse detection) but stop working. */
+    /** Refresh tokens that a refresh replaced stay on record (for reuse detection) but stop working. */
     private void retireReplacedTokens(String authorizationId, List<String> currentHashes) {
         if (currentHashes.isEmpty()) {
             return;
@@ -259,17 +314,23 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
         String placeholders = String.join(", ", currentHashes.stream().map(h -> "?").toList());
         List<Object> args = new ArrayList<>();
         args.add(RevokeReason.ROTATED.name());
+        args.add(now());
         args.add(authorizationId);
-        args.add(KIND_CODE);
+        args.add(KIND_REFRESH);
         args.addAll(currentHashes);
-        this.jdbc.update("UPDATE oauth_token SET invalidated = TRUE, revoke_reason = ? WHERE authorization_id = ?"
-                + " AND token_kind <> ? AND invalidated = FALSE AND token_hash NOT IN (" + placeholders + ")",
-                args.toArray());
+        this.jdbc.update("UPDATE oauth_token SET invalidated = TRUE, revoke_reason = ?, revoked_at = ?"
+                + " WHERE authorization_id = ? AND token_kind = ? AND invalidated = FALSE AND token_hash NOT IN ("
+                + placeholders + ")", args.toArray());
     }
 
     static String hashOf(OAuth2Authorization.Token<? extends OAuth2Token> token) {
-        Object hash = token.getMetadata().get(HASH_METADATA);
-        return hash != null ? hash.toString() : SecretHasher.sha256(token.getToken().getTokenValue());
+        String value = token.getToken().getTokenValue();
+        return isPlaceholder(value) ? value.substring(1) : SecretHasher.sha256(value);
+    }
+
+    /** A token loaded without its value (it was not the one presented) carries {@code #} and its hash. */
+    private static boolean isPlaceholder(String value) {
+        return value.length() == 65 && value.charAt(0) == PLACEHOLDER_MARK;
     }
 
     private OAuth2Authorization load(String id, String presentedHash, String presentedValue) {
@@ -314,11 +375,10 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
                     if (!seenKinds.add(kind) && !presented) {
                         return;
                     }
-                    String value = presented ? presentedValue : "#" + hash;
+                    String value = presented ? presentedValue : PLACEHOLDER_MARK + hash;
                     Instant issuedAt = rs.getTimestamp("issued_at").toInstant();
                     Instant expiresAt = rs.getTimestamp("expires_at").toInstant();
                     Map<String, Object> metadata = new HashMap<>();
-                    metadata.put(HASH_METADATA, hash);
                     metadata.put(OAuth2Authorization.Token.INVALIDATED_METADATA_NAME, rs.getBoolean("invalidated"));
                     OAuth2Token token = switch (kind) {
                         case KIND_CODE -> new OAuth2AuthorizationCode(value, issuedAt, expiresAt);

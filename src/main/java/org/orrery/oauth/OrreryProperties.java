@@ -11,10 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param codeLength length of authorization codes (ORCID: 6)
  * @param codeTimeToLive how long a code may be exchanged (ORCID: 24 h; Orrery: 10 minutes)
  * @param accessTokenTimeToLive lifetime of three-legged access and refresh tokens (ORCID: about 20 years)
+ * @param refreshReuseGrace how long a used refresh token is still honoured, for concurrent refreshes; after it,
+ *        presenting it again revokes every token of the grant
  */
 @ConfigurationProperties("orrery")
 public record OrreryProperties(String baseUrl, Integer codeLength, Duration codeTimeToLive,
-        Duration accessTokenTimeToLive) {
+        Duration accessTokenTimeToLive, Duration refreshReuseGrace) {
 
     public OrreryProperties {
         if (baseUrl == null || baseUrl.isBlank()) {
@@ -31,6 +33,9 @@ public record OrreryProperties(String baseUrl, Integer codeLength, Duration code
         }
         if (codeTimeToLive == null) {
             codeTimeToLive = Duration.ofMinutes(10);
+        }
+        if (refreshReuseGrace == null) {
+            refreshReuseGrace = Duration.ofSeconds(30);
         }
         if (accessTokenTimeToLive == null) {
             accessTokenTimeToLive = Duration.ofSeconds(631138519);

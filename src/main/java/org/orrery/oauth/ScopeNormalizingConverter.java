@@ -34,11 +34,19 @@ final class ScopeNormalizingConverter implements AuthenticationConverter {
                 normalize(token.getScopes()), token.getAdditionalParameters());
     }
 
+    /** ORCID's reading of an authorization request's scopes: split, trimmed, unused OIDC scopes dropped. */
     static Set<String> normalize(Set<String> requested) {
+        Set<String> scopes = normalizeKeepingAll(requested);
+        scopes.removeAll(Scopes.IGNORED_OIDC_SCOPES);
+        return scopes;
+    }
+
+    /** Splits on spaces and {@code +}, trims, drops empty values; keeps every scope string. */
+    static Set<String> normalizeKeepingAll(Set<String> requested) {
         Set<String> scopes = new LinkedHashSet<>();
         for (String value : requested) {
-            for (String scope : value.split("[\\s+]+")) {
-                if (!scope.isEmpty() && !Scopes.IGNORED_OIDC_SCOPES.contains(scope)) {
+            for (String scope : value.trim().split("[\\s+]+")) {
+                if (!scope.isEmpty()) {
                     scopes.add(scope);
                 }
             }

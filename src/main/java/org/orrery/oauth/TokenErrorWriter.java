@@ -71,6 +71,9 @@ final class TokenErrorWriter implements AuthenticationFailureHandler, Authentica
             return new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
                     "Unauthorized grant type: " + request.getParameter("grant_type"), null);
         }
+        if (description.endsWith("Parameter: token")) {
+            return new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST, "Please provide the token to be param", null);
+        }
         if (description.equals("Client authentication failed: code")) {
             return new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
                     "Invalid authorization code: " + request.getParameter("code"), null);

@@ -22,6 +22,9 @@ public abstract class OrreryIntegrationTest {
     /** The configured public base URL: the issuer and the root of every absolute URL. */
     protected static final String BASE = "http://localhost:" + PORT;
 
+    /** Short, so that a test can step past it: a used refresh token is honoured again only within it. */
+    protected static final java.time.Duration REFRESH_REUSE_GRACE = java.time.Duration.ofSeconds(2);
+
     /** The database the shared server uses: PostgreSQL when {@code orrery.test.datasource.url} is set, else H2. */
     protected static final String DATASOURCE_URL = System.getProperty("orrery.test.datasource.url",
             "jdbc:h2:mem:orrery-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
@@ -36,6 +39,7 @@ public abstract class OrreryIntegrationTest {
         registry.add("orrery.base-url", () -> BASE);
         registry.add("spring.datasource.url", () -> DATASOURCE_URL);
         registry.add("orrery.seed-file", OrreryIntegrationTest::testSeedFile);
+        registry.add("orrery.refresh-reuse-grace", () -> REFRESH_REUSE_GRACE.toMillis() + "ms");
         registry.add("spring.datasource.username", () -> DATASOURCE_USERNAME);
         registry.add("spring.datasource.password", () -> DATASOURCE_PASSWORD);
     }
