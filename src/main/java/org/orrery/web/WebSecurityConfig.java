@@ -40,7 +40,8 @@ class WebSecurityConfig {
         signedOut.setDefaultTargetUrl("/signin?signedOut");
         http.authorizeHttpRequests(requests -> requests
             .requestMatchers("/", "/signin", "/register", "/oauth/error", "/error", "/css/**", "/favicon.ico",
-                    "/demo/callback", "/actuator/health", "/actuator/health/**", "/actuator/info")
+                    "/demo/callback", "/actuator/health", "/actuator/health/**", "/actuator/info",
+                    PublicRecordController.PATTERN)
             .permitAll()
             .anyRequest()
             .authenticated())
