@@ -13,12 +13,47 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 import org.orrery.support.OrcidXsd;
-import org.orrery.support.OrreryIntegrationTest;
 
 import tools.jackson.databind.JsonNode;
 
 /** Works on the member and public API: write, read in both formats, groups, bulk. */
-class WorkTests extends OrreryIntegrationTest {
+class WorkTests extends SectionContract {
+
+    @Override
+    String itemPath() {
+        return "work";
+    }
+
+    @Override
+    String listPath() {
+        return "works";
+    }
+
+    @Override
+    String label() {
+        return "work";
+    }
+
+    @Override
+    String body(int n) {
+        return work("Work " + n, "10.5555/contract." + n);
+    }
+
+    @Override
+    String writeScope() {
+        return "/activities/update";
+    }
+
+    @Override
+    String readLimitedScope() {
+        return "/orcid-works/read-limited";
+    }
+
+    @Override
+    String firstWriteScope() {
+        return "/orcid-works/create";
+    }
+
 
     static String work(String title, String doi) {
         return """

@@ -31,12 +31,12 @@ public final class BodyReader {
             throw new InvalidBodyException(item.name(), "must be an object");
         }
         ObjectNode body = NODES.objectNode();
-        readChildren(item, (ObjectNode) input, body, item.name(), SERVER_FIELDS);
+        refuseUnknown(item, (ObjectNode) input, item.name(), SERVER_FIELDS);
+        readChildren(item, (ObjectNode) input, body, item.name());
         return body;
     }
 
-    private static void readChildren(Node parent, ObjectNode input, ObjectNode output, String path,
-            Set<String> ignored) {
+    private static void refuseUnknown(Node parent, ObjectNode input, String path, Set<String> ignored) {
         Set<String> known = new LinkedHashSet<>(ignored);
         collectNames(parent, known);
         for (Map.Entry<String, JsonNode> field : input.properties()) {
@@ -44,9 +44,16 @@ public final class BodyReader {
                 throw new InvalidBodyException(path + "/" + field.getKey(), "is not a known field");
             }
         }
+    }
+
+    private static void readChildren(Node parent, ObjectNode input, ObjectNode output, String path) {
         for (Node child : parent.children()) {
             if (child.isFlat()) {
-                readChildren(child, input, output, path, Set.of());
+                int before = output.size();
+                readChildren(child, input, output, path);
+                if (child.isRequired() && output.size() == before) {
+                    throw new InvalidBodyException(path + "/" + child.children().get(0).jsonName(), "is required");
+                }
                 continue;
             }
             String childPath = path + "/" + child.jsonName();
@@ -87,7 +94,8 @@ public final class BodyReader {
                     throw new InvalidBodyException(path, "must be an object");
                 }
                 ObjectNode group = NODES.objectNode();
-                readChildren(node, (ObjectNode) input, group, path, Set.of());
+                refuseUnknown(node, (ObjectNode) input, path, Set.of());
+                readChildren(node, (ObjectNode) input, group, path);
                 yield group.isEmpty() ? null : group;
             }
             case LIST -> readList(node, input, path);
