@@ -14,8 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import tools.jackson.databind.JsonNode;
-
 /**
  * Reading whole documents on both faces: {@code /record}, {@code /person}, {@code /personal-details},
  * {@code /activities}, {@code /biography}, {@code /email} and every section list.
@@ -88,9 +86,5 @@ class RecordReadController {
 
     static ResponseEntity<byte[]> ok(ApiRequests.Context context, Doc doc) {
         return ApiResponder.respond(200, context.type(), doc);
-    }
-
-    static boolean isNull(JsonNode node) {
-        return node == null || node.isNull();
     }
 }

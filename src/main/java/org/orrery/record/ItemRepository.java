@@ -84,9 +84,14 @@ public class ItemRepository {
         return this.jdbc.query(SELECT + " WHERE i.orcid = ?" + ORDER, this::map, orcid);
     }
 
-    public List<RecordItem> findByType(String orcid, ItemType type) {
-        return this.jdbc.query(SELECT + " WHERE i.orcid = ? AND i.item_type = ?" + ORDER, this::map, orcid,
-                type.name());
+    /** Items of one kind that one source added ({@code clientId} null: the researcher). */
+    public List<RecordItem> findByTypeAndSource(String orcid, ItemType type, String clientId) {
+        if (clientId == null) {
+            return this.jdbc.query(SELECT + " WHERE i.orcid = ? AND i.item_type = ? AND i.source_client_id IS NULL"
+                    + ORDER, this::map, orcid, type.name());
+        }
+        return this.jdbc.query(SELECT + " WHERE i.orcid = ? AND i.item_type = ? AND i.source_client_id = ?" + ORDER,
+                this::map, orcid, type.name(), clientId);
     }
 
     public List<RecordItem> findByTypes(String orcid, Collection<ItemType> types) {

@@ -92,8 +92,4 @@ public final class ReadAccess {
     public boolean canSeePersonField(Visibility visibility) {
         return denial(null, visibility, null) == null;
     }
-
-    public String readLimitedScope(ItemType type) {
-        return type == null ? Scopes.BIO_READ_LIMITED : type.readLimitedScope();
-    }
 }

@@ -32,7 +32,8 @@ public class RecordWriter {
 
     @Transactional
     public RecordItem add(String orcid, ItemType type, ObjectNode body, String clientId) {
-        List<RecordItem> existing = type.section() == Section.ACTIVITY ? this.items.findByType(orcid, type) : List.of();
+        List<RecordItem> existing = type.section() == Section.ACTIVITY
+                ? this.items.findByTypeAndSource(orcid, type, clientId) : List.of();
         refuseDuplicate(existing, type, body, clientId, null);
         Visibility visibility = this.settings.find(orcid)
             .map(RecordSettings::defaultVisibility)
@@ -51,7 +52,7 @@ public class RecordWriter {
                     "The visibility of an item can only be changed by the researcher");
         }
         if (type.section() == Section.ACTIVITY) {
-            refuseDuplicate(this.items.findByType(orcid, type), type, body, clientId, putCode);
+            refuseDuplicate(this.items.findByTypeAndSource(orcid, type, clientId), type, body, clientId, putCode);
         }
         this.items.updateBody(orcid, putCode, body, Instant.now());
         return this.items.find(orcid, putCode).orElseThrow();

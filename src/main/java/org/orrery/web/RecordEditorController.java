@@ -2,7 +2,6 @@ package org.orrery.web;
 
 import java.security.Principal;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import org.orrery.record.ItemType;
@@ -182,9 +181,5 @@ class RecordEditorController {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
-    }
-
-    static List<Visibility> visibilities() {
-        return List.of(Visibility.values());
     }
 }

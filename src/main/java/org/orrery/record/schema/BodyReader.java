@@ -96,6 +96,9 @@ public final class BodyReader {
                 ObjectNode group = NODES.objectNode();
                 refuseUnknown(node, (ObjectNode) input, path, Set.of());
                 readChildren(node, (ObjectNode) input, group, path);
+                if (group.has("day") && !group.has("month")) {
+                    throw new InvalidBodyException(path + "/month", "is required when a day is given");
+                }
                 yield group.isEmpty() ? null : group;
             }
             case LIST -> readList(node, input, path);

@@ -92,8 +92,7 @@ public final class Node {
     }
 
     public static Node unwrapped(String jsonName, Node... alternatives) {
-        Node node = new Node(Kind.UNWRAPPED, "", jsonName, Arrays.asList(alternatives), List.of());
-        return node;
+        return new Node(Kind.UNWRAPPED, "", jsonName, Arrays.asList(alternatives), List.of());
     }
 
     public static Node identifier(String prefix, String name) {
