@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -55,12 +56,12 @@ class RecordItemEditController {
     }
 
     @PostMapping(EDIT)
-    String save(Principal principal, @PathVariable long putCode, @RequestParam Map<String, String> form,
+    View save(Principal principal, @PathVariable long putCode, @RequestParam Map<String, String> form,
             RedirectAttributes redirect) {
         Optional<RecordItem> item = editable(principal, putCode);
         if (item.isEmpty()) {
             redirect.addFlashAttribute("problem", "Only items you added yourself can be edited.");
-            return "redirect:" + RecordEditorController.PAGE;
+            return RecordEditorController.seeOther(RecordEditorController.PAGE);
         }
         try {
             var body = BodyReader.read(item.get().type().schema(), ItemForms.body(item.get().type(), form));
@@ -68,10 +69,10 @@ class RecordItemEditController {
         }
         catch (InvalidBodyException | RecordRuleException ex) {
             redirect.addFlashAttribute("problem", "Not saved: " + ex.getMessage() + ".");
-            return "redirect:" + RecordEditorController.PAGE + "/items/" + putCode + "/edit";
+            return RecordEditorController.seeOther(RecordEditorController.PAGE + "/items/" + putCode + "/edit");
         }
         redirect.addFlashAttribute("message", "Saved.");
-        return "redirect:" + RecordEditorController.PAGE;
+        return RecordEditorController.seeOther(RecordEditorController.PAGE);
     }
 
     private Optional<RecordItem> editable(Principal principal, long putCode) {

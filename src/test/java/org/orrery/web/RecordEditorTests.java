@@ -136,7 +136,10 @@ class RecordEditorTests extends OrreryIntegrationTest {
             assertThat(editor.getElementById("item-" + putCode)).isNull();
             HtmlSelect reset = editor.getHtmlElementById("default-visibility");
             reset.setSelectedAttribute("public", true);
-            Browser.click(editor, "save-default-visibility");
+            browser.client().getOptions().setRedirectEnabled(false);
+            org.htmlunit.Page answer = Browser.click(editor, "save-default-visibility");
+            assertThat(answer.getWebResponse().getStatusCode()).isEqualTo(303);
+            assertThat(answer.getWebResponse().getResponseHeaderValue("Location")).endsWith("/my-orcid/record");
         }
     }
 
