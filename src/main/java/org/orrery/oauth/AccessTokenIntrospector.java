@@ -36,6 +36,12 @@ public class AccessTokenIntrospector implements OpaqueTokenIntrospector {
 
     public static final String SCOPES = "scope";
 
+    /** The lookup of a presented token: parameters are its hash, the token kind and the current time. */
+    public static final String LOOKUP = "SELECT t.scopes, a.orcid, a.client_id, c.client_type FROM oauth_token t"
+            + " JOIN oauth_authorization a ON a.id = t.authorization_id"
+            + " JOIN api_client c ON c.client_id = a.client_id"
+            + " WHERE t.token_hash = ? AND t.token_kind = ? AND t.invalidated = FALSE AND t.expires_at > ?";
+
     private final JdbcTemplate jdbc;
 
     public AccessTokenIntrospector(JdbcTemplate jdbc) {
@@ -44,12 +50,8 @@ public class AccessTokenIntrospector implements OpaqueTokenIntrospector {
 
     @Override
     public OAuth2AuthenticatedPrincipal introspect(String token) {
-        List<Map<String, Object>> rows = this.jdbc.queryForList(
-                "SELECT t.scopes, a.orcid, a.client_id, c.client_type FROM oauth_token t"
-                        + " JOIN oauth_authorization a ON a.id = t.authorization_id"
-                        + " JOIN api_client c ON c.client_id = a.client_id"
-                        + " WHERE t.token_hash = ? AND t.token_kind = ? AND t.invalidated = FALSE AND t.expires_at > ?",
-                SecretHasher.sha256(token), HashedAuthorizationService.KIND_ACCESS, Timestamp.from(Instant.now()));
+        List<Map<String, Object>> rows = this.jdbc.queryForList(LOOKUP, SecretHasher.sha256(token),
+                HashedAuthorizationService.KIND_ACCESS, Timestamp.from(Instant.now()));
         if (rows.isEmpty()) {
             throw new BadOpaqueTokenException("Invalid access token: " + token);
         }
