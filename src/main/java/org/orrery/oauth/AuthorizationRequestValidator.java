@@ -2,6 +2,7 @@ package org.orrery.oauth;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -93,7 +94,15 @@ final class AuthorizationRequestValidator implements Consumer<OAuth2Authorizatio
                 && same(requested.getRawUserInfo(), registered.getRawUserInfo())
                 && same(requested.getHost(), registered.getHost()) && requested.getPort() == registered.getPort()
                 && nullToEmpty(requested.getRawPath()).startsWith(nullToEmpty(registered.getRawPath()))
-                && !nullToEmpty(requested.getRawPath()).contains("/..") && requested.getHost() != null;
+                && !climbsUp(requested.getRawPath()) && requested.getHost() != null;
+    }
+
+    /**
+     * A {@code ..} segment, also with its dots percent-encoded: browsers resolve {@code %2e%2e} as {@code ..}
+     * (WHATWG URL), so {@code /orcid/%2e%2e/admin} would leave the registered path.
+     */
+    private static boolean climbsUp(String rawPath) {
+        return nullToEmpty(rawPath).toLowerCase(Locale.ROOT).replace("%2e", ".").contains("/..");
     }
 
     private static URI parse(String uri) {

@@ -13,6 +13,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -32,7 +33,6 @@ final class AuthorizationResponder implements AuthenticationSuccessHandler, Auth
 
     static final String ERROR_ATTRIBUTE = AuthorizationResponder.class.getName() + ".error";
 
-    static final String CLIENT_ATTRIBUTE = AuthorizationResponder.class.getName() + ".client";
 
     private final String issuer;
 
@@ -59,20 +59,32 @@ final class AuthorizationResponder implements AuthenticationSuccessHandler, Auth
             rejected = codeRequestException.getAuthorizationCodeRequestAuthentication();
         }
         if (rejected == null || rejected.getRedirectUri() == null || rejected.getRedirectUri().isBlank()) {
-            request.setAttribute(ERROR_ATTRIBUTE, describe(error, rejected));
-            request.setAttribute(CLIENT_ATTRIBUTE, rejected == null ? null : rejected.getClientId());
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            request.getRequestDispatcher(ERROR_PAGE).forward(request, response);
+            showErrorPage(request, response,
+                    describe(error, rejected, request.getParameter(OAuth2ParameterNames.REDIRECT_URI)));
             return;
         }
-        UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(rejected.getRedirectUri())
-            .queryParam("error", error.getErrorCode());
-        String description = OAuth2ErrorCodes.ACCESS_DENIED.equals(error.getErrorCode()) ? "User denied access"
-                : error.getDescription();
+        String code = "consent_required".equals(error.getErrorCode()) ? "interaction_required" : error.getErrorCode();
+        String description = OAuth2ErrorCodes.ACCESS_DENIED.equals(code) ? "User denied access" : error.getDescription();
+        redirectWithError(response, rejected, code, description);
+    }
+
+    /** Answers with Orrery's own error page (400), never a redirect: for requests that cannot be answered safely. */
+    static void showErrorPage(HttpServletRequest request, HttpServletResponse response, String message)
+            throws IOException, ServletException {
+        request.setAttribute(ERROR_ATTRIBUTE, message);
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        request.getRequestDispatcher(ERROR_PAGE).forward(request, response);
+    }
+
+    /** Sends an error to a redirect URI that the framework has already validated. */
+    void redirectWithError(HttpServletResponse response, OAuth2AuthorizationCodeRequestAuthenticationToken validated,
+            String code, String description) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(validated.getRedirectUri())
+            .queryParam("error", code);
         if (description != null && !description.isBlank()) {
             uri.queryParam("error_description", UriUtils.encode(description, StandardCharsets.UTF_8));
         }
-        addStateAndIssuer(uri, rejected.getState());
+        addStateAndIssuer(uri, validated.getState());
         redirect(response, uri);
     }
 
@@ -89,8 +101,12 @@ final class AuthorizationResponder implements AuthenticationSuccessHandler, Auth
         response.setHeader("Cache-Control", "no-store");
     }
 
-    /** A sentence for a person, from the protocol error. */
-    private static String describe(OAuth2Error error, OAuth2AuthorizationCodeRequestAuthenticationToken rejected) {
+    /**
+     * A sentence for a person, from the protocol error. A refused redirect URI is left out of the rejected request
+     * (so that nothing redirects to it), hence the one the client sent is passed separately.
+     */
+    private static String describe(OAuth2Error error, OAuth2AuthorizationCodeRequestAuthenticationToken rejected,
+            String requestedRedirectUri) {
         String description = error.getDescription() == null ? "" : error.getDescription();
         if (description.endsWith("client_id")) {
             return rejected == null || rejected.getClientId() == null || rejected.getClientId().isBlank()
@@ -98,7 +114,7 @@ final class AuthorizationResponder implements AuthenticationSuccessHandler, Auth
                     : "The application is not registered with this registry (unknown client id).";
         }
         if (description.startsWith("Redirect URI")) {
-            return "The provided redirect URI " + (rejected == null ? "" : rejected.getRedirectUri() + " ")
+            return "The provided redirect URI " + (requestedRedirectUri == null ? "" : requestedRedirectUri + " ")
                     + "does not match the redirect URIs registered by this application.";
         }
         if (description.endsWith("state")) {

@@ -1,6 +1,7 @@
 package org.orrery.oauth;
 
 import org.orrery.registry.ResearcherRepository;
+import org.orrery.system.MaskedCsrfTokenHandler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +12,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientCredentialsAuthenticationProvider;
@@ -19,8 +21,13 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -63,10 +70,19 @@ class AuthorizationServerConfig {
     }
 
     @Bean
+    FilterRegistrationBean<JwksCorsFilter> jwksCorsFilter() {
+        var registration = new FilterRegistrationBean<>(new JwksCorsFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.addUrlPatterns("/oauth/jwks");
+        return registration;
+    }
+
+    @Bean
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
             HashedAuthorizationService authorizations, GrantConsentService consents, ResearcherRepository researchers,
-            OrreryProperties properties) throws Exception {
+            OrreryProperties properties, JwtGenerator idTokens, TrustedOrganizations trusted,
+            ImplicitTokenIssuer implicitTokens) throws Exception {
         var codes = new AuthorizationCodeGenerator(properties.codeLength());
         var responder = new AuthorizationResponder(properties.baseUrl());
         var tokenErrors = new TokenErrorWriter();
@@ -78,12 +94,14 @@ class AuthorizationServerConfig {
             server.registeredClientRepository(clients)
                 .authorizationService(authorizations)
                 .authorizationConsentService(consents)
-                .tokenGenerator(new DelegatingOAuth2TokenGenerator(new OpaqueTokenGenerator()))
+                .tokenGenerator(new DelegatingOAuth2TokenGenerator(new OpaqueTokenGenerator(), idTokens))
                 .clientAuthentication(clientAuth -> clientAuth
-                    .authenticationProviders(providers -> providers.forEach(provider -> {
+                    .authenticationProviders(providers -> providers.replaceAll(provider -> {
                         if (provider instanceof ClientSecretAuthenticationProvider secrets) {
                             secrets.setPasswordEncoder(new ClientSecretMatcher());
+                            return new PkceGuard(secrets, authorizations);
                         }
+                        return provider;
                     }))
                     .errorResponseHandler(tokenErrors))
                 .authorizationEndpoint(authorize -> authorize.consentPage("/oauth/consent")
@@ -94,7 +112,7 @@ class AuthorizationServerConfig {
                         if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider request) {
                             request.setAuthenticationValidator(validator);
                             request.setAuthorizationCodeGenerator(codes);
-                            request.setAuthorizationConsentRequired(context -> true);
+                            request.setAuthorizationConsentRequired(context -> askForConsent(context, trusted));
                         }
                         if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
                             consent.setAuthorizationCodeGenerator(codes);
@@ -126,19 +144,36 @@ class AuthorizationServerConfig {
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
         http.exceptionHandling(exceptions -> exceptions
             .defaultAuthenticationEntryPointFor(tokenErrors, tokenEndpoint)
-            .defaultAuthenticationEntryPointFor(new SignInEntryPoint(),
+            .defaultAuthenticationEntryPointFor(new SignInEntryPoint(responder),
                     PathPatternRequestMatcher.withDefaults().matcher(AUTHORIZE)));
         // The framework leaves its endpoints out of CSRF protection; the consent decision is a form post by a
         // signed-in browser, so it gets the same protection as every other form.
         var consentCsrf = new CsrfFilter(new HttpSessionCsrfTokenRepository());
         consentCsrf.setBeanName("consentCsrfFilter");
+        consentCsrf.setRequestHandler(new MaskedCsrfTokenHandler());
         consentCsrf.setRequireCsrfProtectionMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, AUTHORIZE));
-        http.addFilterBefore(consentCsrf, org.springframework.security.web.access.intercept.AuthorizationFilter.class);
+        http.addFilterBefore(consentCsrf, AuthorizationFilter.class);
+        http.addFilterAfter(new ImplicitGrantFilter(clients, trusted, implicitTokens),
+                SecurityContextHolderFilter.class);
+        http.addFilterBefore(new ReauthenticationFilter(researchers),
+                AuthorizationFilter.class);
         http.headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'"))
             .referrerPolicy(referrer -> referrer.policy(
-                    org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+                    ReferrerPolicy.NO_REFERRER)));
         return http.build();
+    }
+
+    /** The consent screen is skipped when ORCID would auto-approve, unless {@code prompt=confirm} asks for it. */
+    private static boolean askForConsent(OAuth2AuthorizationCodeRequestAuthenticationContext context,
+            TrustedOrganizations trusted) {
+        var request = context.getAuthorizationRequest();
+        Object prompt = request.getAdditionalParameters().get("prompt");
+        if (prompt != null && request.getScopes().contains("openid") && prompt.toString().contains("confirm")) {
+            return true;
+        }
+        var principal = (Authentication) context.getAuthentication().getPrincipal();
+        return !trusted.remembers(principal.getName(), context.getRegisteredClient().getClientId(), request.getScopes());
     }
 }

@@ -51,6 +51,14 @@ public class ResearcherRepository {
                 normalizeEmail(researcher.email()), researcher.passwordHash(), researcher.orcid().value());
     }
 
+    public Optional<Instant> lastSignedIn(String orcid) {
+        return this.jdbc.queryForList("SELECT last_signed_in FROM researcher WHERE orcid = ?", Timestamp.class, orcid)
+            .stream()
+            .filter(java.util.Objects::nonNull)
+            .map(Timestamp::toInstant)
+            .findFirst();
+    }
+
     public void recordSignIn(String orcid, Instant when) {
         this.jdbc.update("UPDATE researcher SET last_signed_in = ? WHERE orcid = ?", Timestamp.from(when), orcid);
     }

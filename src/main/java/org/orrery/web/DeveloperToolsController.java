@@ -52,7 +52,7 @@ class DeveloperToolsController {
                 RedirectUriMatching.EXACT);
         Map<String, String> errors = this.registration.validate(application);
         if (!this.clients.findByOwner(principal.getName()).isEmpty()) {
-            errors = Map.of("name", "You already have a public API client; you may have only one.");
+            errors = Map.of("client", "You already have a public API client; you may have only one.");
         }
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());

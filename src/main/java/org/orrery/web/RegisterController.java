@@ -1,5 +1,6 @@
 package org.orrery.web;
 
+import java.time.Instant;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.orrery.registry.Researcher;
 import org.orrery.registry.ResearcherRegistration;
+import org.orrery.registry.ResearcherRepository;
 import org.orrery.registry.ResearcherUserDetailsService;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -39,7 +41,11 @@ class RegisterController {
 
     private final RequestCache requests = new HttpSessionRequestCache();
 
-    RegisterController(ResearcherRegistration registration, ResearcherUserDetailsService users) {
+    private final ResearcherRepository researchers;
+
+    RegisterController(ResearcherRegistration registration, ResearcherUserDetailsService users,
+            ResearcherRepository researchers) {
+        this.researchers = researchers;
         this.registration = registration;
         this.users = users;
     }
@@ -77,6 +83,7 @@ class RegisterController {
             return "register";
         }
         signIn(researcher, request, response);
+        this.researchers.recordSignIn(researcher.orcid().value(), Instant.now());
         SavedRequest saved = this.requests.getRequest(request, response);
         response.setStatus(HttpStatus.SEE_OTHER.value());
         response.setHeader("Location", saved != null ? saved.getRedirectUrl() : request.getContextPath() + "/my-orcid");

@@ -1,17 +1,29 @@
 package org.orrery.web;
 
+import org.orrery.registry.ResearcherRepository;
+import org.orrery.system.MaskedCsrfTokenHandler;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * The registry's pages: sign-in with email or iD, CSRF on every form, no framing, and 303 after every
@@ -28,20 +40,30 @@ class WebSecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, ResearcherRepository researchers,
+            @Qualifier("requestMappingHandlerMapping") HandlerMapping controllers) throws Exception {
         var seeOther = new DefaultRedirectStrategy();
         seeOther.setStatusCode(HttpStatus.SEE_OTHER);
-        var signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
-        signedIn.setRedirectStrategy(seeOther);
-        signedIn.setDefaultTargetUrl("/my-orcid");
+        var signedIn = new SignInSuccessHandler(researchers, seeOther);
         var failed = new SignInFailureHandler(seeOther);
         var signedOut = new SimpleUrlLogoutSuccessHandler();
         signedOut.setRedirectStrategy(seeOther);
         signedOut.setDefaultTargetUrl("/signin?signedOut");
+        RequestMatcher knownPage = new KnownPageMatcher(controllers);
+        var signInOrNotFound = DelegatingAuthenticationEntryPoint.builder()
+            .addEntryPointFor((request, response, ex) -> response.sendError(HttpStatus.NOT_FOUND.value()),
+                    new NegatedRequestMatcher(knownPage))
+            .defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/signin"))
+            .build();
+        var returnTo = new HttpSessionRequestCache();
+        returnTo.setRequestMatcher(new AndRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"),
+                new NegatedRequestMatcher(new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest")),
+                knownPage));
         http.authorizeHttpRequests(requests -> requests
             .requestMatchers("/", "/signin", "/register", "/oauth/error", "/error", "/css/**", "/favicon.ico",
                     "/demo/callback", "/actuator/health", "/actuator/health/**", "/actuator/info",
-                    PublicRecordController.PATTERN)
+                    "/.well-known/openid-configuration", "/oauth/userinfo", PublicRecordController.PATTERN)
             .permitAll()
             .anyRequest()
             .authenticated())
@@ -52,7 +74,12 @@ class WebSecurityConfig {
                 .successHandler(signedIn)
                 .failureHandler(failed)
                 .permitAll())
+            // userinfo is an API answered for bearer tokens, not a form
+            .csrf(csrf -> csrf.csrfTokenRequestHandler(new MaskedCsrfTokenHandler())
+                .ignoringRequestMatchers("/oauth/userinfo"))
             .logout(logout -> logout.logoutUrl("/signout").logoutSuccessHandler(signedOut))
+            .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInOrNotFound))
+            .requestCache(cache -> cache.requestCache(returnTo))
             .headers(headers -> headers.frameOptions(frame -> frame.deny())
                 .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'; default-src 'self'"))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));

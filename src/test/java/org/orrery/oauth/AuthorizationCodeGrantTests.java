@@ -109,8 +109,9 @@ class AuthorizationCodeGrantTests extends OrreryIntegrationTest {
     @Test
     void denyingSendsAccessDeniedWithTheState() {
         try (Browser browser = new Browser()) {
-            HtmlPage signIn = browser.openHtml(
-                    Dance.authorizeUrl(BASE, MEMBER, "/authenticate", Dance.redirectUri(PORT), "keep-me"));
+            // a scope set no other test grants, so that the consent screen is shown
+            HtmlPage signIn = browser.openHtml(Dance.authorizeUrl(BASE, MEMBER, "/authenticate /person/update",
+                    Dance.redirectUri(PORT), "keep-me"));
             HtmlPage consent = Browser.signIn(signIn, ADA_EMAIL, ADA_PASSWORD);
             URI landed = Dance.toUri(Browser.click(consent, "deny"));
             assertThat(landed.getRawQuery()).startsWith("error=access_denied&error_description=User%20denied%20access");

@@ -41,12 +41,17 @@ public final class Dance {
         return url.toString();
     }
 
-    /** Opens the authorize URL, signs in and presses "Authorize access"; returns where the browser landed. */
+    /**
+     * Opens the authorize URL, signs in and presses "Authorize access"; returns where the browser landed. When the
+     * researcher already granted exactly these scopes, there is no consent screen to press (ORCID's auto-approve).
+     */
     public static URI authorize(Browser browser, String authorizeUrl, String userId, String password) {
         HtmlPage signIn = browser.openHtml(authorizeUrl);
-        HtmlPage consent = Browser.signIn(signIn, userId, password);
-        Page landed = Browser.click(consent, "authorize");
-        return toUri(landed);
+        Page afterSignIn = Browser.signIn(signIn, userId, password);
+        if (afterSignIn instanceof HtmlPage consent && consent.getElementById("authorize") != null) {
+            return toUri(Browser.click(consent, "authorize"));
+        }
+        return toUri(afterSignIn);
     }
 
     /** Runs a whole dance and returns the code that came back. */

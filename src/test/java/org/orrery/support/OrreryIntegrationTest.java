@@ -25,20 +25,27 @@ public abstract class OrreryIntegrationTest {
     /** Short, so that a test can step past it: a used refresh token is honoured again only within it. */
     protected static final java.time.Duration REFRESH_REUSE_GRACE = java.time.Duration.ofSeconds(2);
 
+    /** The database the shared server uses: PostgreSQL when {@code orrery.test.datasource.url} is set, else H2. */
+    protected static final String DATASOURCE_URL = System.getProperty("orrery.test.datasource.url",
+            "jdbc:h2:mem:orrery-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+
+    protected static final String DATASOURCE_USERNAME = System.getProperty("orrery.test.datasource.username", "sa");
+
+    protected static final String DATASOURCE_PASSWORD = System.getProperty("orrery.test.datasource.password", "");
+
     @DynamicPropertySource
     static void orreryProperties(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> PORT);
         registry.add("orrery.base-url", () -> BASE);
-        registry.add("spring.datasource.url",
-                () -> System.getProperty("orrery.test.datasource.url",
-                        "jdbc:h2:mem:orrery-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+        registry.add("spring.datasource.url", () -> DATASOURCE_URL);
         registry.add("orrery.seed-file", OrreryIntegrationTest::testSeedFile);
         registry.add("orrery.refresh-reuse-grace", () -> REFRESH_REUSE_GRACE.toMillis() + "ms");
-        registry.add("spring.datasource.username", () -> System.getProperty("orrery.test.datasource.username", "sa"));
-        registry.add("spring.datasource.password", () -> System.getProperty("orrery.test.datasource.password", ""));
+        registry.add("spring.datasource.username", () -> DATASOURCE_USERNAME);
+        registry.add("spring.datasource.password", () -> DATASOURCE_PASSWORD);
     }
 
-    private static String testSeedFile() {
+    /** The seed file the shared server applies (src/test/resources/test-seed.yml). */
+    protected static String testSeedFile() {
         try {
             return java.nio.file.Path.of(OrreryIntegrationTest.class.getResource("/test-seed.yml").toURI()).toString();
         }
@@ -47,7 +54,8 @@ public abstract class OrreryIntegrationTest {
         }
     }
 
-    private static int freePort() {
+    /** A free TCP port on this machine. */
+    protected static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -175,9 +175,12 @@ class RecordEditorTests extends OrreryIntegrationTest {
     void formsWithoutTheirCsrfTokenAreRefused() {
         try (Browser browser = new Browser()) {
             signedInEditor(browser);
-            String cookie = browser.client().getCookieManager().getCookie("JSESSIONID").getValue();
+            // the signed-in session's cookies, whatever the session store names them, but no CSRF token
+            String cookies = browser.client().getCookieManager().getCookies().stream()
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
             HttpResponse<String> forged = Http.postForm(BASE + "/my-orcid/record/default-visibility",
-                    Map.of("visibility", "private"), "Cookie", "JSESSIONID=" + cookie);
+                    Map.of("visibility", "private"), "Cookie", cookies);
             assertThat(forged.statusCode()).isEqualTo(403);
             HtmlPage editor = browser.openHtml(BASE + "/my-orcid/record");
             HtmlSelect defaults = editor.getHtmlElementById("default-visibility");

@@ -1,0 +1,35 @@
+package org.orrery.web;
+
+import java.io.IOException;
+import java.time.Instant;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.orrery.registry.ResearcherRepository;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.RedirectStrategy;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+
+/**
+ * After a sign-in: records its time (an ID token's {@code auth_time}) and goes back (303) to what the researcher
+ * was doing, usually an authorization request, or to their record.
+ */
+final class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
+
+    private final ResearcherRepository researchers;
+
+    SignInSuccessHandler(ResearcherRepository researchers, RedirectStrategy redirects) {
+        this.researchers = researchers;
+        setRedirectStrategy(redirects);
+        setDefaultTargetUrl("/my-orcid");
+    }
+
+    @Override
+    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+            Authentication authentication) throws ServletException, IOException {
+        this.researchers.recordSignIn(authentication.getName(), Instant.now());
+        super.onAuthenticationSuccess(request, response, authentication);
+    }
+}

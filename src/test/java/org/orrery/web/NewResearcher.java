@@ -1,0 +1,28 @@
+package org.orrery.web;
+
+import java.util.UUID;
+
+import org.htmlunit.html.HtmlPage;
+import org.orrery.support.Browser;
+
+/**
+ * A researcher registered through the register page for one test, so the test owns the account. The browser
+ * that registered is signed in as them.
+ */
+record NewResearcher(String orcid, String email, String password) {
+
+    static NewResearcher register(Browser browser, String base, String givenNames, String familyName) {
+        String email = "b-" + UUID.randomUUID() + "@example.org";
+        String password = "pw-" + UUID.randomUUID();
+        HtmlPage register = browser.openHtml(base + "/register");
+        Browser.type(register, "givenNames", givenNames);
+        Browser.type(register, "familyName", familyName);
+        Browser.type(register, "email", email);
+        Browser.type(register, "password", password);
+        HtmlPage record = Browser.click(register, "register-button");
+        if (!record.getUrl().getPath().equals("/my-orcid")) {
+            throw new IllegalStateException("Registering did not reach the record page: " + record.getUrl());
+        }
+        return new NewResearcher(record.getHtmlElementById("orcid-id").asNormalizedText(), email, password);
+    }
+}
