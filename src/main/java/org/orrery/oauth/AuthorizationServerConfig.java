@@ -1,5 +1,6 @@
 package org.orrery.oauth;
 
+import org.orrery.audit.AuditTrail;
 import org.orrery.registry.ResearcherRepository;
 import org.orrery.system.MaskedCsrfTokenHandler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -77,7 +78,8 @@ class AuthorizationServerConfig {
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
             HashedAuthorizationService authorizations, GrantConsentService consents, ResearcherRepository researchers,
-            OrreryProperties properties, JwtGenerator idTokens, TrustedOrganizations trusted) throws Exception {
+            OrreryProperties properties, JwtGenerator idTokens, TrustedOrganizations trusted, AuditTrail audit)
+            throws Exception {
         var codes = new AuthorizationCodeGenerator(properties.codeLength());
         var responder = new AuthorizationResponder(properties.baseUrl());
         var tokenErrors = new TokenErrorWriter();
@@ -118,22 +120,22 @@ class AuthorizationServerConfig {
                 .tokenEndpoint(token -> token
                     .authenticationProviders(providers -> providers.replaceAll(provider -> {
                         if (provider instanceof OAuth2AuthorizationCodeAuthenticationProvider) {
-                            return new CodeExchangeProvider(provider, authorizations);
+                            return new CodeExchangeProvider(provider, authorizations, audit);
                         }
                         if (provider instanceof OAuth2ClientCredentialsAuthenticationProvider) {
                             return new ClientCredentialsGrantProvider(provider);
                         }
                         if (provider instanceof OAuth2RefreshTokenAuthenticationProvider) {
-                            return new RefreshTokenGrantProvider(authorizations, properties.refreshReuseGrace());
+                            return new RefreshTokenGrantProvider(authorizations, properties.refreshReuseGrace(), audit);
                         }
                         return provider;
                     }))
-                    .accessTokenResponseHandler(new TokenResponseWriter(authorizations, researchers))
+                    .accessTokenResponseHandler(new TokenResponseWriter(authorizations, researchers, audit))
                     .errorResponseHandler(tokenErrors))
                 .tokenRevocationEndpoint(revoke -> revoke
                     .authenticationProviders(providers -> providers.replaceAll(
                             provider -> provider instanceof OAuth2TokenRevocationAuthenticationProvider
-                                    ? new TokenRevocationProvider(authorizations) : provider))
+                                    ? new TokenRevocationProvider(authorizations, audit) : provider))
                     .errorResponseHandler(tokenErrors));
         });
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());

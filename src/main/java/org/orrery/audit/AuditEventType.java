@@ -1,0 +1,27 @@
+package org.orrery.audit;
+
+/** What an audit event records, with the words a researcher reads on their history page. */
+public enum AuditEventType {
+
+    SIGNED_IN("Signed in"),
+    SIGN_IN_FAILED("Failed sign-in"),
+    SIGN_IN_THROTTLED("Sign-in refused: too many failed attempts"),
+    REGISTERED("Registered"),
+    ACCESS_GRANTED("Granted access"),
+    TOKEN_ISSUED("Access token issued"),
+    TOKEN_REFRESHED("Access token refreshed"),
+    TOKEN_REVOKED("Access revoked"),
+    CLIENT_CREATED("API client registered"),
+    CLIENT_SECRET_RESET("API client secret reset"),
+    RECORD_WRITTEN("Record changed");
+
+    private final String description;
+
+    AuditEventType(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return this.description;
+    }
+}
