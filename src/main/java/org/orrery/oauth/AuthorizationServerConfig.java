@@ -2,6 +2,7 @@ package org.orrery.oauth;
 
 import org.orrery.audit.AuditTrail;
 import org.orrery.registry.ResearcherRepository;
+import org.orrery.throttle.RateLimiter;
 import org.orrery.system.MaskedCsrfTokenHandler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -34,7 +35,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * The authorization server, customised only through its extension points: ORCID's endpoint paths, hashed
  * storage, ORCID-shaped codes, tokens, responses and errors, exact redirect-URI matching and a CSRF-protected
- * consent decision.
+ * consent decision, and a rate limit per client on the token endpoint.
  */
 @Configuration
 @EnableConfigurationProperties(OrreryProperties.class)
@@ -78,8 +79,8 @@ class AuthorizationServerConfig {
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
             HashedAuthorizationService authorizations, GrantConsentService consents, ResearcherRepository researchers,
-            OrreryProperties properties, JwtGenerator idTokens, TrustedOrganizations trusted, AuditTrail audit)
-            throws Exception {
+            OrreryProperties properties, JwtGenerator idTokens, TrustedOrganizations trusted, AuditTrail audit,
+            RateLimiter limiter) throws Exception {
         var codes = new AuthorizationCodeGenerator(properties.codeLength());
         var responder = new AuthorizationResponder(properties.baseUrl());
         var tokenErrors = new TokenErrorWriter();
@@ -151,6 +152,10 @@ class AuthorizationServerConfig {
         consentCsrf.setRequireCsrfProtectionMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, AUTHORIZE));
         http.addFilterBefore(consentCsrf, org.springframework.security.web.access.intercept.AuthorizationFilter.class);
+        // After client authentication (which the configurer places before authorization), before the endpoint.
+        http.addFilterBefore(new TokenRateLimitFilter(limiter,
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, TOKEN)),
+                org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         http.headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'"))
             .referrerPolicy(referrer -> referrer.policy(
