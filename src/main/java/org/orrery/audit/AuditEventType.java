@@ -12,7 +12,12 @@ public enum AuditEventType {
     TOKEN_REFRESHED("Access token refreshed"),
     TOKEN_REVOKED("Access revoked"),
     CLIENT_CREATED("API client registered"),
+    /** Reserved for a client secret reset, which does not exist yet. */
     CLIENT_SECRET_RESET("API client secret reset"),
+    /**
+     * An item of a record added, changed or deleted, through the API or the record editor. The record feature's
+     * write path records it as {@code audit.record(RECORD_WRITTEN, orcid, clientIdOrNull, null, "work 1234 added")}.
+     */
     RECORD_WRITTEN("Record changed");
 
     private final String description;
