@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.orrery.api.ApiErrorWriter;
 import org.orrery.api.OrcidError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The outermost filter: a failure nothing else handled (a database that went away, a bug) is logged once with a
  * new incident id, and the caller gets a generic answer in the endpoint's own format that repeats the id, never a
- * stack trace, SQL or class name (security rule 13): ORCID's error body on the API faces, an OAuth error on the
+ * stack trace, SQL or class name (security rule 13): ORCID's error body on the API faces (as the API's own
+ * controllers answer their failures, with the same log line), an OAuth error on the
  * OAuth and other JSON endpoints, the error page everywhere else. The page is rendered without the session or the
  * database, which may be what failed.
  */
@@ -62,17 +64,15 @@ class FailureBarrier extends OncePerRequestFilter {
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("X-Content-Type-Options", "nosniff");
             switch (Face.of(request)) {
-                case API -> writeJson(response, "application/vnd.orcid+json;charset=UTF-8", new OrcidError(500,
-                        "500 Internal Server Error: Something went wrong. Full validation error: Incident " + incident,
-                        "Something went wrong in ORCID.", 9008).toJson());
-                case JSON -> writeJson(response, "application/json;charset=UTF-8", oauthError(incident));
+                case API -> ApiErrorWriter.write(request, response, OrcidError.unexpected(incident));
+                case JSON -> writeJson(response, oauthError(incident));
                 case PAGE -> writePage(request, response, incident);
             }
         }
     }
 
-    private void writeJson(HttpServletResponse response, String type, Object body) throws IOException {
-        response.setContentType(type);
+    private void writeJson(HttpServletResponse response, Object body) throws IOException {
+        response.setContentType("application/json;charset=UTF-8");
         response.getWriter().write(this.json.writeValueAsString(body));
     }
 
