@@ -81,6 +81,29 @@ class AccountHistoryTests extends OrreryIntegrationTest {
     }
 
     @Test
+    void aClientsWriteToTheRecordAppearsOnTheHistoryPage() {
+        try (Browser browser = new Browser()) {
+            String redirect = Dance.redirectUri(PORT);
+            HtmlPage register = Browser.click(
+                    browser.openHtml(Dance.authorizeUrl(BASE, MEMBER, "/person/update", redirect, "w1")), "register-link");
+            fillRegistration(register, "pw-" + UUID.randomUUID());
+            HtmlPage consent = Browser.click(register, "register-button");
+            String code = Dance.query(Dance.toUri(Browser.click(consent, "authorize"))).get("code");
+            JsonNode token = Http.json(Tokens.exchange(BASE, MEMBER, MEMBER_SECRET, code, redirect));
+
+            HttpResponse<String> created = Http.post(BASE + "/api/v3.0/" + token.get("orcid").asString() + "/keywords",
+                    "{\"content\":\"audited\"}", "Authorization", "Bearer " + token.get("access_token").asString(),
+                    "Content-Type", "application/vnd.orcid+json", "Accept", "application/vnd.orcid+json");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String location = created.headers().firstValue("Location").orElseThrow();
+            String putCode = location.substring(location.lastIndexOf('/') + 1);
+
+            assertThat(rows(browser.openHtml(BASE + "/account/history")).get(0))
+                .isEqualTo(List.of("RECORD_WRITTEN", "Record changed: keyword " + putCode + " added", MEMBER_NAME));
+        }
+    }
+
+    @Test
     void registeringAnApiClientAppearsOnTheHistoryPage() {
         try (Browser browser = new Browser()) {
             HtmlPage register = browser.openHtml(BASE + "/register");

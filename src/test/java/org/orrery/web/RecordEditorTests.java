@@ -143,9 +143,9 @@ class RecordEditorTests extends OrreryIntegrationTest {
     void formsWithoutTheirCsrfTokenAreRefused() {
         try (Browser browser = new Browser()) {
             signedInEditor(browser);
-            String cookie = browser.client().getCookieManager().getCookie("JSESSIONID").getValue();
+            String cookie = browser.client().getCookieManager().getCookie("SESSION").getValue();
             HttpResponse<String> forged = Http.postForm(BASE + "/my-orcid/record/default-visibility",
-                    Map.of("visibility", "private"), "Cookie", "JSESSIONID=" + cookie);
+                    Map.of("visibility", "private"), "Cookie", "SESSION=" + cookie);
             assertThat(forged.statusCode()).isEqualTo(403);
             HtmlPage editor = browser.openHtml(BASE + "/my-orcid/record");
             HtmlSelect defaults = editor.getHtmlElementById("default-visibility");
