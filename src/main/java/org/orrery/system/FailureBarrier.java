@@ -18,6 +18,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.DisconnectedClientHelper;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
@@ -53,6 +54,9 @@ class FailureBarrier extends OncePerRequestFilter {
             chain.doFilter(request, response);
         }
         catch (IOException | ServletException | RuntimeException ex) {
+            if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+                throw ex; // the caller went away: nobody to answer, nothing of ours failed
+            }
             String incident = UUID.randomUUID().toString();
             log.error("Unexpected failure, incident {} on {} {}", incident, request.getMethod(),
                     request.getRequestURI(), ex);
