@@ -117,6 +117,11 @@ public record OrcidError(int responseCode, String developerMessage, String userM
                 "The format of the request body is not supported.", 9001);
     }
 
+    public static OrcidError tooLarge(int limit) {
+        return new OrcidError(413, "413 Payload Too Large: The request body is larger than " + limit + " bytes.",
+                "The client application sent a bad request to ORCID.", 9006);
+    }
+
     public static OrcidError methodNotAllowed(String method) {
         return new OrcidError(405, "405 Method Not Allowed: " + method + " is not supported here.",
                 "The client application sent a bad request to ORCID.", 9006);

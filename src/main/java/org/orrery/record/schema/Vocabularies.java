@@ -39,6 +39,8 @@ public final class Vocabularies {
 
     public static final Set<String> COUNTRIES = countries();
 
+    private static final Set<String> WEB_SCHEMES = Set.of("http", "https", "ftp");
+
     private static final Pattern ORCID_PATH = Pattern.compile("(\\d{4}-){3}\\d{3}[\\dX]");
 
     private static final Pattern GROUP_ID = Pattern
@@ -96,7 +98,8 @@ public final class Vocabularies {
     static String url(String text) {
         try {
             java.net.URI uri = new java.net.URI(text.trim());
-            return uri.getScheme() == null ? "must be an absolute URL" : null;
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return WEB_SCHEMES.contains(scheme) ? null : "must be an http, https or ftp URL";
         }
         catch (java.net.URISyntaxException ex) {
             return "must be a URL";
