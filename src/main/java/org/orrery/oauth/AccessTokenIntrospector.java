@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,15 +56,7 @@ public class AccessTokenIntrospector implements OpaqueTokenIntrospector {
             throw new BadOpaqueTokenException("Invalid access token: " + token);
         }
         Map<String, Object> row = rows.get(0);
-        Set<String> scopes = new LinkedHashSet<>();
-        String stored = (String) row.get("scopes");
-        if (stored != null) {
-            for (String scope : stored.split(" ")) {
-                if (!scope.isEmpty()) {
-                    scopes.add(scope);
-                }
-            }
-        }
+        Set<String> scopes = Scopes.split((String) row.get("scopes"));
         List<GrantedAuthority> authorities = new ArrayList<>();
         for (String scope : Scopes.expand(scopes)) {
             authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope));

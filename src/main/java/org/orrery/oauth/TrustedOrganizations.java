@@ -6,6 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.orrery.audit.AuditEventType;
+import org.orrery.audit.AuditTrail;
+import org.orrery.clients.Scopes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,8 +22,11 @@ public class TrustedOrganizations {
 
     private final JdbcTemplate jdbc;
 
-    public TrustedOrganizations(JdbcTemplate jdbc) {
+    private final AuditTrail audit;
+
+    public TrustedOrganizations(JdbcTemplate jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** One client with access to the researcher's record. */
@@ -38,7 +44,7 @@ public class TrustedOrganizations {
                 + " WHERE t.authorization_id = a.id AND t.token_kind = ? AND t.invalidated = FALSE AND t.expires_at > ?)",
                 String.class, orcid, clientId, HashedAuthorizationService.KIND_ACCESS, Timestamp.from(Instant.now()));
         for (String scopes : granted) {
-            if (split(scopes).equals(requestedScopes)) {
+            if (Scopes.split(scopes).equals(requestedScopes)) {
                 return true;
             }
         }
@@ -50,29 +56,21 @@ public class TrustedOrganizations {
         return this.jdbc.query("SELECT g.client_id, g.scopes, g.granted_at, c.name, c.website FROM oauth_grant g"
                 + " JOIN api_client c ON c.client_id = g.client_id WHERE g.orcid = ? ORDER BY c.name",
                 (rs, row) -> new Grant(rs.getString("client_id"), rs.getString("name"), rs.getString("website"),
-                        split(rs.getString("scopes")), rs.getTimestamp("granted_at").toInstant()),
+                        Scopes.split(rs.getString("scopes")), rs.getTimestamp("granted_at").toInstant()),
                 orcid);
     }
 
     /** Revokes every token the client holds for the researcher and forgets the grant. */
     @Transactional
     public void revoke(String orcid, String clientId) {
-        this.jdbc.update("UPDATE oauth_token SET invalidated = TRUE, revoke_reason = ?, revoked_at = ?"
+        int revoked = this.jdbc.update("UPDATE oauth_token SET invalidated = TRUE, revoke_reason = ?, revoked_at = ?"
                 + " WHERE invalidated = FALSE AND authorization_id IN"
                 + " (SELECT id FROM oauth_authorization WHERE orcid = ? AND client_id = ?)",
                 RevokeReason.USER_REVOKED.name(), Timestamp.from(Instant.now()), orcid, clientId);
-        this.jdbc.update("DELETE FROM oauth_grant WHERE orcid = ? AND client_id = ?", orcid, clientId);
+        int forgotten = this.jdbc.update("DELETE FROM oauth_grant WHERE orcid = ? AND client_id = ?", orcid, clientId);
+        if (revoked + forgotten > 0) {
+            this.audit.record(AuditEventType.TOKEN_REVOKED, orcid, clientId, RevokeReason.USER_REVOKED.name(), null);
+        }
     }
 
-    private static Set<String> split(String scopes) {
-        Set<String> result = new LinkedHashSet<>();
-        if (scopes != null) {
-            for (String scope : scopes.split(" ")) {
-                if (!scope.isEmpty()) {
-                    result.add(scope);
-                }
-            }
-        }
-        return result;
-    }
 }
