@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.htmlunit.Page;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
@@ -137,7 +139,7 @@ class RecordEditorTests extends OrreryIntegrationTest {
             HtmlSelect reset = editor.getHtmlElementById("default-visibility");
             reset.setSelectedAttribute("public", true);
             browser.client().getOptions().setRedirectEnabled(false);
-            org.htmlunit.Page answer = Browser.click(editor, "save-default-visibility");
+            Page answer = Browser.click(editor, "save-default-visibility");
             assertThat(answer.getWebResponse().getStatusCode()).isEqualTo(303);
             assertThat(answer.getWebResponse().getResponseHeaderValue("Location")).endsWith("/my-orcid/record");
         }
@@ -178,7 +180,7 @@ class RecordEditorTests extends OrreryIntegrationTest {
             // the signed-in session's cookies, whatever the session store names them, but no CSRF token
             String cookies = browser.client().getCookieManager().getCookies().stream()
                 .map(cookie -> cookie.getName() + "=" + cookie.getValue())
-                .collect(java.util.stream.Collectors.joining("; "));
+                .collect(Collectors.joining("; "));
             HttpResponse<String> forged = Http.postForm(BASE + "/my-orcid/record/default-visibility",
                     Map.of("visibility", "private"), "Cookie", cookies);
             assertThat(forged.statusCode()).isEqualTo(403);

@@ -1,5 +1,7 @@
 package org.orrery.record.schema;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -97,11 +99,11 @@ public final class Vocabularies {
 
     static String url(String text) {
         try {
-            java.net.URI uri = new java.net.URI(text.trim());
+            URI uri = new URI(text.trim());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             return WEB_SCHEMES.contains(scheme) ? null : "must be an http, https or ftp URL";
         }
-        catch (java.net.URISyntaxException ex) {
+        catch (URISyntaxException ex) {
             return "must be a URL";
         }
     }
