@@ -78,14 +78,22 @@ final class AuthorizationRequestValidator implements Consumer<OAuth2Authorizatio
         return false;
     }
 
-    /** Same URI apart from the port, on http://127.0.0.1 or http://[::1]. */
+    /**
+     * Same URI apart from the port, on http://127.0.0.1 or http://[::1]; the port is a real one (1 to 65535)
+     * written plainly, so that {@code :0}, {@code :99999}, {@code :0080} or an empty port do not pass as one.
+     */
     private static boolean isLoopbackPortVariant(URI requested, URI registered) {
         return "http".equals(requested.getScheme()) && "http".equals(registered.getScheme())
                 && RedirectUriPolicy.isLoopbackLiteral(requested.getHost())
                 && requested.getHost().equals(registered.getHost()) && requested.getRawUserInfo() == null
                 && registered.getRawUserInfo() == null
+                && requested.getRawAuthority().equals(requested.getHost() + portSuffix(requested.getPort()))
                 && same(requested.getRawPath(), registered.getRawPath())
                 && same(requested.getRawQuery(), registered.getRawQuery());
+    }
+
+    private static String portSuffix(int port) {
+        return port == -1 ? "" : port >= 1 && port <= 65535 ? ":" + port : ":invalid";
     }
 
     /** ORCID's legacy rule: scheme, user-info, host and port equal; the path starts with the registered path. */
