@@ -107,10 +107,15 @@ final class AuthorizationRequestValidator implements Consumer<OAuth2Authorizatio
 
     /**
      * A {@code ..} segment, also with its dots percent-encoded: browsers resolve {@code %2e%2e} as {@code ..}
-     * (WHATWG URL), so {@code /orcid/%2e%2e/admin} would leave the registered path.
+     * (WHATWG URL), so {@code /orcid/%2e%2e/admin} would leave the registered path. Encoded percent signs are
+     * undone first, for a client's server that decodes twice ({@code %252e%252e}).
      */
     private static boolean climbsUp(String rawPath) {
-        return nullToEmpty(rawPath).toLowerCase(Locale.ROOT).replace("%2e", ".").contains("/..");
+        String path = nullToEmpty(rawPath).toLowerCase(Locale.ROOT);
+        for (String undone = path.replace("%25", "%"); !undone.equals(path); undone = path.replace("%25", "%")) {
+            path = undone;
+        }
+        return path.replace("%2e", ".").contains("/..");
     }
 
     private static URI parse(String uri) {
