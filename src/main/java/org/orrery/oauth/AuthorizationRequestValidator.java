@@ -118,7 +118,11 @@ final class AuthorizationRequestValidator implements Consumer<OAuth2Authorizatio
         return path.replace("%2e", ".").contains("/..");
     }
 
+    /** An absolute URI of printable ASCII only (RFC 3986), or null: no invisible or look-alike characters. */
     private static URI parse(String uri) {
+        if (!uri.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            return null;
+        }
         try {
             URI parsed = new URI(uri);
             return parsed.isAbsolute() ? parsed : null;
