@@ -96,11 +96,13 @@ final class AuthorizationRequestValidator implements Consumer<OAuth2Authorizatio
         return port == -1 ? "" : port >= 1 && port <= 65535 ? ":" + port : ":invalid";
     }
 
-    /** ORCID's legacy rule: scheme, user-info, host and port equal; the path starts with the registered path. */
+    /**
+     * ORCID's legacy rule: scheme, user-info, host and port equal (as written, so an empty port {@code host:} is
+     * not the registered {@code host}); the path starts with the registered path.
+     */
     private static boolean isOrcidPrefixMatch(URI requested, URI registered) {
         return same(requested.getScheme(), registered.getScheme())
-                && same(requested.getRawUserInfo(), registered.getRawUserInfo())
-                && same(requested.getHost(), registered.getHost()) && requested.getPort() == registered.getPort()
+                && same(requested.getRawAuthority(), registered.getRawAuthority())
                 && nullToEmpty(requested.getRawPath()).startsWith(nullToEmpty(registered.getRawPath()))
                 && !climbsUp(requested.getRawPath()) && requested.getHost() != null;
     }
