@@ -67,7 +67,7 @@ class RedirectUriPropertyTests extends OrreryIntegrationTest {
                 ACCEPTED.get(), REFUSED.get(), TRIED.get() - ACCEPTED.get() - REFUSED.get());
     }
 
-    @Property(tries = 12000)
+    @Property(tries = 1500)
     void aVariantIsAcceptedOnlyWhenIdenticalOrALoopbackPortVariant(@ForAll("exactVariants") Variant variant) {
         variant.edits().forEach(edit -> Statistics.label("edit").collect(edit.kind()));
         boolean expected = isIdenticalOrLoopbackPortVariant(variant.registered(), variant.uri());
@@ -81,7 +81,7 @@ class RedirectUriPropertyTests extends OrreryIntegrationTest {
         }
     }
 
-    @Property(tries = 4000)
+    @Property(tries = 500)
     void theLegacyPrefixClientRefusesAnotherOriginAFragmentAndAClimbOutOfItsPath(
             @ForAll("prefixVariants") Variant variant) {
         variant.edits().forEach(edit -> Statistics.label("edit").collect(edit.kind()));
