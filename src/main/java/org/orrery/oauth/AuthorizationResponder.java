@@ -67,14 +67,20 @@ final class AuthorizationResponder implements AuthenticationSuccessHandler, Auth
             request.getRequestDispatcher(ERROR_PAGE).forward(request, response);
             return;
         }
-        UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(rejected.getRedirectUri())
-            .queryParam("error", error.getErrorCode());
-        String description = OAuth2ErrorCodes.ACCESS_DENIED.equals(error.getErrorCode()) ? "User denied access"
-                : error.getDescription();
+        String code = "consent_required".equals(error.getErrorCode()) ? "interaction_required" : error.getErrorCode();
+        String description = OAuth2ErrorCodes.ACCESS_DENIED.equals(code) ? "User denied access" : error.getDescription();
+        redirectWithError(response, rejected, code, description);
+    }
+
+    /** Sends an error to a redirect URI that the framework has already validated. */
+    void redirectWithError(HttpServletResponse response, OAuth2AuthorizationCodeRequestAuthenticationToken validated,
+            String code, String description) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(validated.getRedirectUri())
+            .queryParam("error", code);
         if (description != null && !description.isBlank()) {
             uri.queryParam("error_description", UriUtils.encode(description, StandardCharsets.UTF_8));
         }
-        addStateAndIssuer(uri, rejected.getState());
+        addStateAndIssuer(uri, validated.getState());
         redirect(response, uri);
     }
 

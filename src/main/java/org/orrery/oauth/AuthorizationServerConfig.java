@@ -77,7 +77,8 @@ class AuthorizationServerConfig {
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
             HashedAuthorizationService authorizations, GrantConsentService consents, ResearcherRepository researchers,
-            OrreryProperties properties, JwtGenerator idTokens, TrustedOrganizations trusted) throws Exception {
+            OrreryProperties properties, JwtGenerator idTokens, TrustedOrganizations trusted,
+            ImplicitTokenIssuer implicitTokens) throws Exception {
         var codes = new AuthorizationCodeGenerator(properties.codeLength());
         var responder = new AuthorizationResponder(properties.baseUrl());
         var tokenErrors = new TokenErrorWriter();
@@ -139,7 +140,7 @@ class AuthorizationServerConfig {
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
         http.exceptionHandling(exceptions -> exceptions
             .defaultAuthenticationEntryPointFor(tokenErrors, tokenEndpoint)
-            .defaultAuthenticationEntryPointFor(new SignInEntryPoint(),
+            .defaultAuthenticationEntryPointFor(new SignInEntryPoint(responder),
                     PathPatternRequestMatcher.withDefaults().matcher(AUTHORIZE)));
         // The framework leaves its endpoints out of CSRF protection; the consent decision is a form post by a
         // signed-in browser, so it gets the same protection as every other form.
@@ -149,6 +150,10 @@ class AuthorizationServerConfig {
         consentCsrf.setRequireCsrfProtectionMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, AUTHORIZE));
         http.addFilterBefore(consentCsrf, org.springframework.security.web.access.intercept.AuthorizationFilter.class);
+        http.addFilterAfter(new ImplicitGrantFilter(clients, trusted, implicitTokens),
+                org.springframework.security.web.context.SecurityContextHolderFilter.class);
+        http.addFilterBefore(new ReauthenticationFilter(researchers),
+                org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         http.headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'"))
             .referrerPolicy(referrer -> referrer.policy(

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.orrery.clients.ClientType;
 import org.orrery.registry.ResearcherRepository;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
@@ -38,6 +39,14 @@ final class IdTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         var issuedAt = java.time.Instant.now();
         claims.issuedAt(issuedAt).expiresAt(issuedAt.plus(LIFETIME)).id(UUID.randomUUID().toString());
         var authorization = context.getAuthorization();
+        if (authorization != null && !claims.build().hasClaim(OidcParameterNames.NONCE)) {
+            // The framework carries the nonce of code-flow requests only; the implicit flow's is added here.
+            OAuth2AuthorizationRequest request = authorization.getAttribute(OAuth2AuthorizationRequest.class.getName());
+            Object nonce = request == null ? null : request.getAdditionalParameters().get(OidcParameterNames.NONCE);
+            if (nonce != null) {
+                claims.claim(OidcParameterNames.NONCE, nonce);
+            }
+        }
         if (authorization != null && authorization.getAccessToken() != null) {
             claims.claim("at_hash", leftHalfHash(authorization.getAccessToken().getToken().getTokenValue()));
         }

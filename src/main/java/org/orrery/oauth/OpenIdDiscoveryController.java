@@ -38,11 +38,11 @@ class OpenIdDiscoveryController {
         document.put("claims_supported", List.of("family_name", "given_name", "name", "auth_time", "iss", "sub"));
         document.put("scopes_supported", List.of("openid"));
         document.put("subject_types_supported", List.of("public"));
-        document.put("response_types_supported", List.of("code"));
-        document.put("response_modes_supported", List.of("query"));
+        document.put("response_types_supported", List.of("code", "id_token", "id_token token", "token"));
+        document.put("response_modes_supported", List.of("query", "fragment"));
         document.put("claims_parameter_supported", false);
         document.put("token_endpoint_auth_methods_supported", List.of("client_secret_post", "client_secret_basic"));
-        document.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
+        document.put("grant_types_supported", List.of("authorization_code", "implicit", "refresh_token", "client_credentials"));
         document.put("code_challenge_methods_supported", List.of("S256"));
         document.put("authorization_response_iss_parameter_supported", true);
         return Cors.allowing(origin).body(document);

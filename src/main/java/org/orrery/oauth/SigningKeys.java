@@ -64,6 +64,12 @@ public class SigningKeys {
         return kid;
     }
 
+    /** When the newest key was created, or null when there is none. */
+    public Instant newestCreatedAt() {
+        Timestamp newest = this.jdbc.queryForObject("SELECT MAX(created_at) FROM signing_key", Timestamp.class);
+        return newest == null ? null : newest.toInstant();
+    }
+
     private void ensureOne() {
         Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM signing_key WHERE retired_at IS NULL",
                 Integer.class);

@@ -3,6 +3,7 @@ package org.orrery.system;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,6 +49,9 @@ record SeedFile(List<ResearcherEntry> researchers, List<ClientEntry> clients) {
             options.setAllowDuplicateKeys(false);
             options.setMaxAliasesForCollections(10);
             document = new Yaml(new SafeConstructor(options)).load(in);
+        }
+        catch (NoSuchFileException ex) {
+            throw new InvalidSeedFileException("Seed file " + path + " does not exist");
         }
         catch (IOException ex) {
             throw new InvalidSeedFileException("Seed file " + path + " cannot be read: " + ex.getMessage());

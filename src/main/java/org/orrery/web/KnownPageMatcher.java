@@ -6,9 +6,9 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Matches requests that one of Orrery's controllers answers (whatever the method). Lets a visitor who is not

@@ -71,7 +71,7 @@ class ConsentSecurityTests extends OrreryIntegrationTest {
     void decisionWithTheTokenFromBeforeSignInIsRefused() {
         try (Browser browser = new Browser()) {
             HtmlPage signIn = browser.openHtml(
-                    Dance.authorizeUrl(BASE, MEMBER, "/authenticate", Dance.redirectUri(PORT), "stale-token"));
+                    Dance.authorizeUrl(BASE, MEMBER, "openid", Dance.redirectUri(PORT), "stale-token") + "&prompt=confirm");
             HtmlForm signInForm = signIn.getHtmlElementById("signin-form");
             String beforeSignIn = signInForm.getInputByName("_csrf").getValue();
             HtmlPage consent = Browser.signIn(signIn, ADA_EMAIL, ADA_PASSWORD);
@@ -132,7 +132,7 @@ class ConsentSecurityTests extends OrreryIntegrationTest {
     void signInDuringAnAuthorizationAnswers303BackToTheAuthorization() {
         try (Browser browser = new Browser()) {
             HtmlPage signIn = browser.openHtml(
-                    Dance.authorizeUrl(BASE, MEMBER, "/authenticate", Dance.redirectUri(PORT), "see-other"));
+                    Dance.authorizeUrl(BASE, MEMBER, "openid", Dance.redirectUri(PORT), "see-other") + "&prompt=confirm");
             browser.client().getOptions().setRedirectEnabled(false);
             WebResponse response = Browser.<Page>signIn(signIn, ADA_EMAIL, ADA_PASSWORD).getWebResponse();
             assertThat(response.getStatusCode()).isEqualTo(303);
@@ -208,7 +208,7 @@ class ConsentSecurityTests extends OrreryIntegrationTest {
     /** Starts an authorization for the seeded member client, signs in and returns the consent page. */
     private static HtmlPage consentPage(Browser browser, String userId, String password, String state) {
         HtmlPage signIn = browser.openHtml(
-                Dance.authorizeUrl(BASE, MEMBER, "/authenticate", Dance.redirectUri(PORT), state));
+                Dance.authorizeUrl(BASE, MEMBER, "openid", Dance.redirectUri(PORT), state) + "&prompt=confirm");
         return Browser.signIn(signIn, userId, password);
     }
 

@@ -55,7 +55,9 @@ class StatelessNodesTests extends OrreryIntegrationTest {
     void danceWhoseStepsAlternateBetweenNodesWorksAndReuseOnOneNodeRevokesOnBoth() throws Exception {
         try (Browser browser = new Browser()) {
             String redirect = Dance.redirectUri(PORT);
-            HtmlPage signIn = browser.openHtml(Dance.authorizeUrl(BASE, MEMBER, SCOPE, redirect, "two-nodes"));
+            // prompt=confirm: the consent screen is shown even if another test left a grant with these scopes
+            HtmlPage signIn = browser.openHtml(
+                    Dance.authorizeUrl(BASE, MEMBER, "openid " + SCOPE, redirect, "two-nodes") + "&prompt=confirm");
             HtmlPage consentOnA = Browser.signIn(signIn, ADA_EMAIL, ADA_PASSWORD);
             assertThat(consentOnA.getUrl().getPort()).isEqualTo(PORT);
             assertThat(consentOnA.getUrl().getPath()).isEqualTo("/oauth/consent");
