@@ -75,6 +75,9 @@ final class AnswerCheck {
         if (status < 400) {
             return problems;
         }
+        if (isHttpLayerRefusal(status, body)) {
+            return problems;
+        }
         String format = formatProblem(input.expect(), status, type, body);
         if (format != null) {
             problems.add(format);
@@ -93,6 +96,15 @@ final class AnswerCheck {
                     : "not an HTML page (" + type + ")";
             case CONNECTOR -> status >= 400 && status < 500 ? null : "status " + status;
         };
+    }
+
+    /**
+     * The servlet container's own status page: it refused the request line or headers before any endpoint was
+     * chosen (an encoded NUL in the path, a request line over its size limit), so no face's format applies.
+     */
+    static boolean isHttpLayerRefusal(int status, String body) {
+        return status >= 400 && status < 500 && body.startsWith("<!doctype html><html lang=\"en\"><head><title>HTTP Status "
+                + status);
     }
 
     private static boolean isOrcidError(String type, String body) {

@@ -41,17 +41,7 @@ record BadInput(String label, String method, String target, List<String[]> heade
                 all.add(new String[] { "Content-Type", "application/x-www-form-urlencoded" });
             }
         }
-        Expect expect = refusedByHttpLayer(target, all) ? Expect.CONNECTOR : endpoint.expect();
-        return new BadInput(endpoint.name() + " " + label, endpoint.method(), target, all, body, expect);
-    }
-
-    /**
-     * A request line or header section the HTTP server refuses itself, before any endpoint: longer than its
-     * 8 KB limit, or a request target with characters RFC 9112 does not allow there.
-     */
-    static boolean refusedByHttpLayer(String target, List<String[]> headers) {
-        int size = target.length() + headers.stream().mapToInt(h -> h[0].length() + h[1].length() + 4).sum();
-        return size > 8_000 || target.chars().anyMatch(c -> c <= ' ' || c >= 0x7f || "[]{}|\\^`\"<>".indexOf(c) >= 0);
+        return new BadInput(endpoint.name() + " " + label, endpoint.method(), target, all, body, endpoint.expect());
     }
 
     static String join(List<String[]> params) {
