@@ -98,6 +98,19 @@ public final class Scopes {
         return Map.copyOf(implies);
     }
 
+    /** Reads a stored, space-separated scope string. */
+    public static Set<String> split(String scopes) {
+        Set<String> result = new LinkedHashSet<>();
+        if (scopes != null) {
+            for (String scope : scopes.split(" ")) {
+                if (!scope.isEmpty()) {
+                    result.add(scope);
+                }
+            }
+        }
+        return result;
+    }
+
     /** True for every scope string ORCID defines, internal ones included. */
     public static boolean isKnown(String scope) {
         return IMPLIES.containsKey(scope);

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +36,12 @@ public class AccessTokenIntrospector implements OpaqueTokenIntrospector {
 
     public static final String SCOPES = "scope";
 
+    /** The lookup of a presented token: parameters are its hash, the token kind and the current time. */
+    public static final String LOOKUP = "SELECT t.scopes, a.orcid, a.client_id, c.client_type FROM oauth_token t"
+            + " JOIN oauth_authorization a ON a.id = t.authorization_id"
+            + " JOIN api_client c ON c.client_id = a.client_id"
+            + " WHERE t.token_hash = ? AND t.token_kind = ? AND t.invalidated = FALSE AND t.expires_at > ?";
+
     private final JdbcTemplate jdbc;
 
     public AccessTokenIntrospector(JdbcTemplate jdbc) {
@@ -45,25 +50,13 @@ public class AccessTokenIntrospector implements OpaqueTokenIntrospector {
 
     @Override
     public OAuth2AuthenticatedPrincipal introspect(String token) {
-        List<Map<String, Object>> rows = this.jdbc.queryForList(
-                "SELECT t.scopes, a.orcid, a.client_id, c.client_type FROM oauth_token t"
-                        + " JOIN oauth_authorization a ON a.id = t.authorization_id"
-                        + " JOIN api_client c ON c.client_id = a.client_id"
-                        + " WHERE t.token_hash = ? AND t.token_kind = ? AND t.invalidated = FALSE AND t.expires_at > ?",
-                SecretHasher.sha256(token), HashedAuthorizationService.KIND_ACCESS, Timestamp.from(Instant.now()));
+        List<Map<String, Object>> rows = this.jdbc.queryForList(LOOKUP, SecretHasher.sha256(token),
+                HashedAuthorizationService.KIND_ACCESS, Timestamp.from(Instant.now()));
         if (rows.isEmpty()) {
             throw new BadOpaqueTokenException("Invalid access token: " + token);
         }
         Map<String, Object> row = rows.get(0);
-        Set<String> scopes = new LinkedHashSet<>();
-        String stored = (String) row.get("scopes");
-        if (stored != null) {
-            for (String scope : stored.split(" ")) {
-                if (!scope.isEmpty()) {
-                    scopes.add(scope);
-                }
-            }
-        }
+        Set<String> scopes = Scopes.split((String) row.get("scopes"));
         List<GrantedAuthority> authorities = new ArrayList<>();
         for (String scope : Scopes.expand(scopes)) {
             authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope));

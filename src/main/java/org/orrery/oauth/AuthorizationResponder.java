@@ -33,7 +33,6 @@ final class AuthorizationResponder implements AuthenticationSuccessHandler, Auth
 
     static final String ERROR_ATTRIBUTE = AuthorizationResponder.class.getName() + ".error";
 
-    static final String CLIENT_ATTRIBUTE = AuthorizationResponder.class.getName() + ".client";
 
     private final String issuer;
 
@@ -60,16 +59,21 @@ final class AuthorizationResponder implements AuthenticationSuccessHandler, Auth
             rejected = codeRequestException.getAuthorizationCodeRequestAuthentication();
         }
         if (rejected == null || rejected.getRedirectUri() == null || rejected.getRedirectUri().isBlank()) {
-            request.setAttribute(ERROR_ATTRIBUTE,
+            showErrorPage(request, response,
                     describe(error, rejected, request.getParameter(OAuth2ParameterNames.REDIRECT_URI)));
-            request.setAttribute(CLIENT_ATTRIBUTE, rejected == null ? null : rejected.getClientId());
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            request.getRequestDispatcher(ERROR_PAGE).forward(request, response);
             return;
         }
         String code = "consent_required".equals(error.getErrorCode()) ? "interaction_required" : error.getErrorCode();
         String description = OAuth2ErrorCodes.ACCESS_DENIED.equals(code) ? "User denied access" : error.getDescription();
         redirectWithError(response, rejected, code, description);
+    }
+
+    /** Answers with Orrery's own error page (400), never a redirect: for requests that cannot be answered safely. */
+    static void showErrorPage(HttpServletRequest request, HttpServletResponse response, String message)
+            throws IOException, ServletException {
+        request.setAttribute(ERROR_ATTRIBUTE, message);
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        request.getRequestDispatcher(ERROR_PAGE).forward(request, response);
     }
 
     /** Sends an error to a redirect URI that the framework has already validated. */

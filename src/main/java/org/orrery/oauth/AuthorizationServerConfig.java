@@ -23,7 +23,11 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -151,15 +155,15 @@ class AuthorizationServerConfig {
         consentCsrf.setRequestHandler(new MaskedCsrfTokenHandler());
         consentCsrf.setRequireCsrfProtectionMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, AUTHORIZE));
-        http.addFilterBefore(consentCsrf, org.springframework.security.web.access.intercept.AuthorizationFilter.class);
+        http.addFilterBefore(consentCsrf, AuthorizationFilter.class);
         http.addFilterAfter(new ImplicitGrantFilter(clients, trusted, implicitTokens),
-                org.springframework.security.web.context.SecurityContextHolderFilter.class);
+                SecurityContextHolderFilter.class);
         http.addFilterBefore(new ReauthenticationFilter(researchers),
-                org.springframework.security.web.access.intercept.AuthorizationFilter.class);
+                AuthorizationFilter.class);
         http.headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'"))
             .referrerPolicy(referrer -> referrer.policy(
-                    org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+                    ReferrerPolicy.NO_REFERRER)));
         return http.build();
     }
 
@@ -171,7 +175,7 @@ class AuthorizationServerConfig {
         if (prompt != null && request.getScopes().contains("openid") && prompt.toString().contains("confirm")) {
             return true;
         }
-        var principal = (org.springframework.security.core.Authentication) context.getAuthentication().getPrincipal();
+        var principal = (Authentication) context.getAuthentication().getPrincipal();
         return !trusted.remembers(principal.getName(), context.getRegisteredClient().getClientId(), request.getScopes());
     }
 }

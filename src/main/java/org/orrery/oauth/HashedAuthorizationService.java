@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.orrery.clients.Scopes;
 import org.orrery.clients.SecretHasher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -185,7 +186,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
                 (rs, row) -> new StoredToken(rs.getString("token_hash"), rs.getString("authorization_id"),
                         rs.getString("token_kind"), rs.getBoolean("invalidated"), rs.getString("revoke_reason"),
                         instant(rs.getTimestamp("revoked_at")), instant(rs.getTimestamp("expires_at")),
-                        rs.getString("pair_hash"), splitScopes(rs.getString("scopes"))),
+                        rs.getString("pair_hash"), Scopes.split(rs.getString("scopes"))),
                 hash).stream().findFirst();
     }
 
@@ -349,7 +350,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
             .id(id)
             .principalName(orcid != null ? orcid : registeredClient.getClientId())
             .authorizationGrantType(new AuthorizationGrantType((String) row.get("grant_type")))
-            .authorizedScopes(splitScopes((String) row.get("authorized_scopes")));
+            .authorizedScopes(Scopes.split((String) row.get("authorized_scopes")));
         String request = (String) row.get("request");
         if (request != null) {
             builder.attribute(OAuth2AuthorizationRequest.class.getName(), this.codec.readRequest(request));
@@ -383,22 +384,11 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
                     OAuth2Token token = switch (kind) {
                         case KIND_CODE -> new OAuth2AuthorizationCode(value, issuedAt, expiresAt);
                         case KIND_ACCESS -> new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, value, issuedAt,
-                                expiresAt, splitScopes(rs.getString("scopes")));
+                                expiresAt, Scopes.split(rs.getString("scopes")));
                         default -> new OAuth2RefreshToken(value, issuedAt, expiresAt);
                     };
                     builder.token(token, m -> m.putAll(metadata));
                 }, authorizationId, RevokeReason.ROTATED.name(), presentedHash);
     }
 
-    private static Set<String> splitScopes(String scopes) {
-        Set<String> result = new LinkedHashSet<>();
-        if (scopes != null) {
-            for (String scope : scopes.split(" ")) {
-                if (!scope.isEmpty()) {
-                    result.add(scope);
-                }
-            }
-        }
-        return result;
-    }
 }

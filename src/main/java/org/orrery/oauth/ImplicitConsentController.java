@@ -54,7 +54,7 @@ class ImplicitConsentController {
         model.addAttribute("researcher", researcher);
         model.addAttribute("scopeLines", ConsentController.scopeLines(pending.scopes()));
         model.addAttribute("key", key);
-        return "oauth/consent-implicit";
+        return "oauth/consent";
     }
 
     @PostMapping(PATH)

@@ -64,12 +64,12 @@ final class ImplicitGrantFilter extends OncePerRequestFilter {
         RegisteredClient client = this.clients.findByClientId(request.getParameter("client_id"));
         String redirectUri = request.getParameter("redirect_uri");
         if (client == null) {
-            errorPage(request, response, "The application is not registered with this registry (unknown client id).");
+            AuthorizationResponder.showErrorPage(request, response, "The application is not registered with this registry (unknown client id).");
             return;
         }
         RedirectUriMatching matching = client.getClientSettings().getSetting(ClientRegistrationRepository.MATCHING_SETTING);
         if (redirectUri == null || !AuthorizationRequestValidator.matchesRegistered(redirectUri, client.getRedirectUris(), matching)) {
-            errorPage(request, response, "The provided redirect URI " + (redirectUri == null ? "" : redirectUri + " ")
+            AuthorizationResponder.showErrorPage(request, response, "The provided redirect URI " + (redirectUri == null ? "" : redirectUri + " ")
                     + "does not match the redirect URIs registered by this application.");
             return;
         }
@@ -127,13 +127,6 @@ final class ImplicitGrantFilter extends OncePerRequestFilter {
         request.getSession().setAttribute(SESSION_PREFIX + key, pending);
         response.setStatus(HttpServletResponse.SC_FOUND);
         response.setHeader("Location", request.getContextPath() + ImplicitConsentController.PATH + "?key=" + key);
-    }
-
-    private static void errorPage(HttpServletRequest request, HttpServletResponse response, String message)
-            throws ServletException, IOException {
-        request.setAttribute(AuthorizationResponder.ERROR_ATTRIBUTE, message);
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        request.getRequestDispatcher(AuthorizationResponder.ERROR_PAGE).forward(request, response);
     }
 
     private static String nullToEmpty(String value) {

@@ -52,9 +52,7 @@ final class ReauthenticationFilter extends OncePerRequestFilter {
                 maxAgeSeconds = Long.parseLong(maxAge.trim());
             }
             catch (NumberFormatException ex) {
-                request.setAttribute(AuthorizationResponder.ERROR_ATTRIBUTE, "Invalid max_age param");
-                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-                request.getRequestDispatcher(AuthorizationResponder.ERROR_PAGE).forward(request, response);
+                AuthorizationResponder.showErrorPage(request, response, "Invalid max_age param");
                 return;
             }
         }

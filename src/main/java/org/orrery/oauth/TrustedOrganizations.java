@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.orrery.clients.Scopes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +39,7 @@ public class TrustedOrganizations {
                 + " WHERE t.authorization_id = a.id AND t.token_kind = ? AND t.invalidated = FALSE AND t.expires_at > ?)",
                 String.class, orcid, clientId, HashedAuthorizationService.KIND_ACCESS, Timestamp.from(Instant.now()));
         for (String scopes : granted) {
-            if (split(scopes).equals(requestedScopes)) {
+            if (Scopes.split(scopes).equals(requestedScopes)) {
                 return true;
             }
         }
@@ -50,7 +51,7 @@ public class TrustedOrganizations {
         return this.jdbc.query("SELECT g.client_id, g.scopes, g.granted_at, c.name, c.website FROM oauth_grant g"
                 + " JOIN api_client c ON c.client_id = g.client_id WHERE g.orcid = ? ORDER BY c.name",
                 (rs, row) -> new Grant(rs.getString("client_id"), rs.getString("name"), rs.getString("website"),
-                        split(rs.getString("scopes")), rs.getTimestamp("granted_at").toInstant()),
+                        Scopes.split(rs.getString("scopes")), rs.getTimestamp("granted_at").toInstant()),
                 orcid);
     }
 
@@ -64,15 +65,4 @@ public class TrustedOrganizations {
         this.jdbc.update("DELETE FROM oauth_grant WHERE orcid = ? AND client_id = ?", orcid, clientId);
     }
 
-    private static Set<String> split(String scopes) {
-        Set<String> result = new LinkedHashSet<>();
-        if (scopes != null) {
-            for (String scope : scopes.split(" ")) {
-                if (!scope.isEmpty()) {
-                    result.add(scope);
-                }
-            }
-        }
-        return result;
-    }
 }

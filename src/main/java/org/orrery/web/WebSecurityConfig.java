@@ -63,7 +63,7 @@ class WebSecurityConfig {
         http.authorizeHttpRequests(requests -> requests
             .requestMatchers("/", "/signin", "/register", "/oauth/error", "/error", "/css/**", "/favicon.ico",
                     "/demo/callback", "/actuator/health", "/actuator/health/**", "/actuator/info",
-                    "/.well-known/openid-configuration", "/oauth/userinfo")
+                    "/.well-known/openid-configuration", "/oauth/userinfo", PublicRecordController.PATTERN)
             .permitAll()
             .anyRequest()
             .authenticated())

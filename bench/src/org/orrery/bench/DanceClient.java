@@ -1,0 +1,108 @@
+package org.orrery.bench;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The steps of the three-legged dance over plain HTTP, as a browser without JavaScript takes them: authorize,
+ * sign in (with the form's CSRF token), consent, code; then the client's exchange and API calls.
+ */
+final class DanceClient {
+
+    /** The researcher and member client of bench/seed.yml. */
+    static final String EMAIL = "bench@example.org";
+    static final String PASSWORD = "bench-password";
+    static final String CLIENT_ID = "APP-BENCH00000000001";
+    static final String CLIENT_SECRET = "bench-member-secret-0001";
+    static final String REDIRECT_URI = "http://127.0.0.1/bench/callback";
+    static final String SCOPE = "/read-limited /activities/update";
+
+    private final String base;
+
+    DanceClient(String base) {
+        this.base = base;
+    }
+
+    /** A cold dance: a new browser (empty cookie jar) signs in, consents and gets a code; the client exchanges it. */
+    String coldDance() throws IOException {
+        CookieJar browser = new CookieJar();
+        String signIn = Web.redirect(Web.get(authorizeUrl(), browser), 302, "authorize");
+        String resumed = signIn(browser, signIn);
+        return exchange(consent(browser, Web.redirect(Web.get(resumed, browser), 302, "resume authorize")));
+    }
+
+    /** A browser that has signed in (and so can get codes with two requests and a consent each). */
+    CookieJar signedInBrowser() throws IOException {
+        CookieJar browser = new CookieJar();
+        signIn(browser, this.base + "/signin");
+        return browser;
+    }
+
+    /** A new code for a signed-in browser. */
+    String code(CookieJar signedIn) throws IOException {
+        return consent(signedIn, Web.redirect(Web.get(authorizeUrl(), signedIn), 302, "authorize"));
+    }
+
+    /** The token endpoint's JSON answer for a code. */
+    String exchange(String code) throws IOException {
+        HttpResponse<String> token = Web.post(this.base + "/oauth/token", null, clientForm("authorization_code",
+                "code", code, "redirect_uri", REDIRECT_URI), "Accept", "application/json");
+        Web.expect(token, 200, "exchange");
+        return token.body();
+    }
+
+    /** The token endpoint's answer to another grant (refresh_token, client_credentials), unchecked. */
+    HttpResponse<String> grant(String grantType, String... parameters) throws IOException {
+        return Web.post(this.base + "/oauth/token", null, clientForm(grantType, parameters), "Accept",
+                "application/json");
+    }
+
+    void readRecord(String orcid, String accessToken) throws IOException {
+        HttpResponse<String> record = Web.get(this.base + "/api/v3.0/" + orcid + "/record", null, "Authorization",
+                "Bearer " + accessToken, "Accept", "application/vnd.orcid+json");
+        Web.expect(record, 200, "record read");
+    }
+
+    private String signIn(CookieJar browser, String signInUrl) throws IOException {
+        HttpResponse<String> page = Web.get(signInUrl, browser);
+        Web.expect(page, 200, "sign-in page");
+        List<String[]> form = new ArrayList<>(Web.hiddenInputs(page.body(), "signin-form"));
+        form.add(new String[] { "userId", EMAIL });
+        form.add(new String[] { "password", PASSWORD });
+        return Web.redirect(Web.post(this.base + "/signin", browser, form), 303, "sign in");
+    }
+
+    private String consent(CookieJar browser, String consentUrl) throws IOException {
+        HttpResponse<String> page = Web.get(consentUrl, browser);
+        Web.expect(page, 200, "consent page");
+        List<String[]> form = Web.hiddenInputs(page.body(), "authorize-form");
+        String landed = Web.redirect(Web.post(this.base + "/oauth/authorize", browser, form), 302, "consent");
+        Map<String, String> query = Web.query(landed);
+        if (query.get("code") == null) {
+            throw new IllegalStateException("consent: no code in " + landed);
+        }
+        return query.get("code");
+    }
+
+    private String authorizeUrl() {
+        return this.base + "/oauth/authorize?client_id=" + CLIENT_ID + "&response_type=code&scope="
+                + URLEncoder.encode(SCOPE, StandardCharsets.UTF_8).replace("+", "%20") + "&redirect_uri="
+                + URLEncoder.encode(REDIRECT_URI, StandardCharsets.UTF_8);
+    }
+
+    private static List<String[]> clientForm(String grantType, String... parameters) {
+        List<String[]> form = new ArrayList<>();
+        form.add(new String[] { "client_id", CLIENT_ID });
+        form.add(new String[] { "client_secret", CLIENT_SECRET });
+        form.add(new String[] { "grant_type", grantType });
+        for (int i = 0; i + 1 < parameters.length; i += 2) {
+            form.add(new String[] { parameters[i], parameters[i + 1] });
+        }
+        return form;
+    }
+}

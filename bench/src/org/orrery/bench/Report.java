@@ -1,0 +1,79 @@
+package org.orrery.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** Prints the results as Markdown, ready to paste into bench/RESULTS.md. */
+final class Report {
+
+    private Report() {
+    }
+
+    static void header(String label, Options options) {
+        System.out.printf("### %s — %s%n%n", label,
+                ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
+        System.out.printf("Machine: %s, %d cores, %s; Java %s; load driver on the same machine.%n", cpuModel(),
+                Runtime.getRuntime().availableProcessors(), memory(), System.getProperty("java.version"));
+        System.out.printf("Load average before the run: %s (other work on the machine shares its cores).%n",
+                ProcessMeter.machineLoad());
+        System.out.printf("Concurrency %d, warm-up %ds, measured %ds per scenario; server JVM %s.%n%n",
+                options.concurrency(), options.warmup().toSeconds(), options.duration().toSeconds(),
+                options.jar() == null ? "(not started by the driver)" : String.join(" ", options.jvmArgs()));
+    }
+
+    static void startUp(Duration ready, Duration firstToken, long idleRssMib, Duration idle) {
+        System.out.printf("| start-up | value |%n|---|---|%n");
+        System.out.printf("| launch → health UP | %d ms |%n", ready.toMillis());
+        System.out.printf("| launch → first access token (one cold dance) | %d ms |%n", firstToken.toMillis());
+        System.out.printf("| idle RSS (%ds after the first token) | %d MiB |%n%n", idle.toSeconds(), idleRssMib);
+    }
+
+    static void table(List<LoadRun.Result> results, List<String> skipped) {
+        System.out.println("| scenario | conc. | ops | ops/s | p50 ms | p99 ms | errors | server CPU % | server RSS MiB (peak) | load after |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        for (LoadRun.Result r : results) {
+            System.out.println(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.2f | %.2f | %d | %s | %s | %s |",
+                    r.scenario(), r.concurrency(), r.operations(), r.throughput(), r.p50Millis(), r.p99Millis(),
+                    r.errors(), r.serverCpuPercent() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", r.serverCpuPercent()),
+                    r.serverPeakRssMib() < 0 ? "n/a" : String.valueOf(r.serverPeakRssMib()), r.machineLoad()));
+        }
+        for (String line : skipped) {
+            System.out.println("| " + line + " | | | | | | | | | |");
+        }
+        System.out.println();
+        System.out.println("Load average after the run: " + ProcessMeter.machineLoad());
+        for (LoadRun.Result r : results) {
+            if (r.firstError() != null) {
+                System.out.println("First error in " + r.scenario() + ": " + r.firstError());
+            }
+        }
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
+        }
+        catch (IOException ex) {
+            return "unknown CPU";
+        }
+    }
+
+    private static String memory() {
+        try {
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 / 1024 + " GiB RAM").findFirst()
+                .orElse("? RAM");
+        }
+        catch (IOException ex) {
+            return "? RAM";
+        }
+    }
+}

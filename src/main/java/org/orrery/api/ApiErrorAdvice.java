@@ -1,0 +1,40 @@
+package org.orrery.api;
+
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Turns failures in the API's controllers into ORCID's error body in the negotiated format. Unexpected failures
+ * are logged with an incident id that the body repeats; no stack trace or class name leaves the server.
+ */
+@RestControllerAdvice(basePackageClasses = ApiErrorAdvice.class)
+class ApiErrorAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorAdvice.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<byte[]> apiError(ApiException ex, HttpServletRequest request) {
+        return ApiResponder.error(request, ex.error());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<byte[]> methodNotAllowed(HttpRequestMethodNotSupportedException ex, HttpServletRequest request) {
+        return ApiResponder.error(request, OrcidError.methodNotAllowed(request.getMethod()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<byte[]> unexpected(Exception ex, HttpServletRequest request) {
+        String incident = UUID.randomUUID().toString();
+        log.error("Unexpected API failure, incident {} on {} {}", incident, request.getMethod(),
+                request.getRequestURI(), ex);
+        return ApiResponder.error(request, OrcidError.unexpected(incident));
+    }
+}

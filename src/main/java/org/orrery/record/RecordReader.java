@@ -1,0 +1,56 @@
+package org.orrery.record;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.orrery.registry.OrcidId;
+import org.orrery.registry.Researcher;
+import org.orrery.registry.ResearcherRepository;
+import org.springframework.stereotype.Service;
+
+/** Loads a record for one reader, keeping only the items that reader may see. */
+@Service
+public class RecordReader {
+
+    private final ResearcherRepository researchers;
+
+    private final RecordSettingsRepository settings;
+
+    private final ItemRepository items;
+
+    public RecordReader(ResearcherRepository researchers, RecordSettingsRepository settings, ItemRepository items) {
+        this.researchers = researchers;
+        this.settings = settings;
+        this.items = items;
+    }
+
+    public Optional<Researcher> researcher(String orcid) {
+        return OrcidId.isValid(orcid) ? this.researchers.findByOrcid(orcid) : Optional.empty();
+    }
+
+    public RecordSettings settings(Researcher researcher) {
+        String orcid = researcher.orcid().value();
+        return this.settings.find(orcid).orElseGet(() -> RecordSettings.defaults(orcid, researcher.createdAt()));
+    }
+
+    /** The whole record. */
+    public RecordView view(Researcher researcher, ReadAccess access) {
+        return filter(researcher, access, this.items.findAll(researcher.orcid().value()));
+    }
+
+    /** Only some kinds of item (a section, the person, the activities). */
+    public RecordView view(Researcher researcher, ReadAccess access, Collection<ItemType> types) {
+        return filter(researcher, access, this.items.findByTypes(researcher.orcid().value(), types));
+    }
+
+    /** One item, whether or not the reader may see it (the caller decides how to refuse). */
+    public Optional<RecordItem> item(Researcher researcher, PutCode putCode) {
+        return this.items.find(researcher.orcid().value(), putCode);
+    }
+
+    private RecordView filter(Researcher researcher, ReadAccess access, List<RecordItem> all) {
+        List<RecordItem> visible = all.stream().filter(access::canSee).toList();
+        return new RecordView(researcher, settings(researcher), access, visible);
+    }
+}

@@ -1,0 +1,47 @@
+package org.orrery.web;
+
+import org.orrery.record.RecordItem;
+
+import tools.jackson.databind.JsonNode;
+
+/** A one-line description of an item for the record pages. */
+final class ItemText {
+
+    private ItemText() {
+    }
+
+    static String describe(RecordItem item) {
+        JsonNode body = item.body();
+        return switch (item.type()) {
+            case OTHER_NAME, KEYWORD -> text(body, "/content");
+            case RESEARCHER_URL -> join(text(body, "/url-name"), text(body, "/url/value"));
+            case EMAIL -> text(body, "/email");
+            case ADDRESS -> text(body, "/country/value");
+            case EXTERNAL_IDENTIFIER -> text(body, "/external-id-type") + ": " + text(body, "/external-id-value");
+            case WORK -> join(text(body, "/title/title/value"),
+                    "(" + text(body, "/type") + yearSuffix(body, "/publication-date/year/value") + ")");
+            case FUNDING -> join(text(body, "/title/title/value"), "— " + text(body, "/organization/name"));
+            case PEER_REVIEW -> join(text(body, "/reviewer-role"), "for " + text(body, "/review-group-id"));
+            case RESEARCH_RESOURCE -> text(body, "/proposal/title/title/value");
+            default -> join(join(text(body, "/role-title"), text(body, "/department-name")),
+                    "— " + text(body, "/organization/name") + yearSuffix(body, "/start-date/year/value"));
+        };
+    }
+
+    private static String yearSuffix(JsonNode body, String pointer) {
+        String year = text(body, pointer);
+        return year.isEmpty() ? "" : ", " + year;
+    }
+
+    private static String join(String first, String second) {
+        if (first.isEmpty()) {
+            return second;
+        }
+        return second.isEmpty() ? first : first + " " + second;
+    }
+
+    private static String text(JsonNode body, String pointer) {
+        JsonNode node = body.at(pointer);
+        return node.isValueNode() ? node.asString() : "";
+    }
+}

@@ -1,0 +1,185 @@
+package org.orrery.web;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.util.Map;
+
+import org.orrery.record.ItemType;
+import org.orrery.record.PutCode;
+import org.orrery.record.ReadAccess;
+import org.orrery.record.RecordReader;
+import org.orrery.record.RecordRuleException;
+import org.orrery.record.RecordSettings;
+import org.orrery.record.RecordSettingsRepository;
+import org.orrery.record.RecordView;
+import org.orrery.record.RecordWriter;
+import org.orrery.record.Section;
+import org.orrery.record.Visibility;
+import org.orrery.record.schema.BodyReader;
+import org.orrery.record.schema.InvalidBodyException;
+import org.orrery.record.schema.Vocabularies;
+import org.orrery.registry.Researcher;
+import org.orrery.registry.ResearcherRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The researcher's record editor at {@code /my-orcid/record}: default visibility, name, biography, email
+ * visibility, adding items, and each item's visibility and removal. Every form posts with CSRF and answers
+ * with a 303 back to the editor.
+ */
+@Controller
+class RecordEditorController {
+
+    static final String PAGE = "/my-orcid/record";
+
+    private final RecordReader reader;
+
+    private final RecordWriter writer;
+
+    private final RecordSettingsRepository settings;
+
+    private final ResearcherRepository researchers;
+
+    RecordEditorController(RecordReader reader, RecordWriter writer, RecordSettingsRepository settings,
+            ResearcherRepository researchers) {
+        this.reader = reader;
+        this.writer = writer;
+        this.settings = settings;
+        this.researchers = researchers;
+    }
+
+    @GetMapping(PAGE)
+    String editor(Principal principal, Model model) {
+        Researcher researcher = researcher(principal);
+        RecordView view = this.reader.view(researcher, ReadAccess.owner());
+        model.addAttribute("researcher", researcher);
+        model.addAttribute("settings", view.settings());
+        model.addAttribute("visibilities", Visibility.values());
+        model.addAttribute("person", RecordPageModel.sections(view, Section.PERSON, true));
+        model.addAttribute("activities", RecordPageModel.sections(view, Section.ACTIVITY, true));
+        model.addAttribute("workTypes", Vocabularies.WORK_TYPES.stream().sorted().toList());
+        model.addAttribute("fundingTypes", Vocabularies.FUNDING_TYPES.stream().sorted().toList());
+        return "record/edit";
+    }
+
+    @PostMapping(PAGE + "/default-visibility")
+    String defaultVisibility(Principal principal, @RequestParam String visibility, RedirectAttributes redirect) {
+        RecordSettings current = current(principal);
+        this.settings.save(current.withDefaultVisibility(parse(visibility), Instant.now()));
+        return done(redirect, "New items will be " + parse(visibility).label().toLowerCase() + ".");
+    }
+
+    @PostMapping(PAGE + "/name")
+    String name(Principal principal, @RequestParam String givenNames, @RequestParam(required = false) String familyName,
+            @RequestParam(required = false) String creditName, @RequestParam String visibility,
+            RedirectAttributes redirect) {
+        Researcher researcher = researcher(principal);
+        if (givenNames.isBlank() || givenNames.length() > 150 || length(familyName) > 150 || length(creditName) > 150) {
+            return failed(redirect, "Given names are required; each name has at most 150 characters.");
+        }
+        this.researchers.update(new Researcher(researcher.orcid(), givenNames.trim(), blankToNull(familyName),
+                blankToNull(creditName), researcher.email(), researcher.passwordHash(), researcher.createdAt()));
+        this.settings.save(current(principal).withNameVisibility(parse(visibility), Instant.now()));
+        return done(redirect, "Your name was saved.");
+    }
+
+    @PostMapping(PAGE + "/biography")
+    String biography(Principal principal, @RequestParam(required = false) String biography,
+            @RequestParam String visibility, RedirectAttributes redirect) {
+        if (length(biography) > 5000) {
+            return failed(redirect, "The biography has at most 5000 characters.");
+        }
+        this.settings.save(current(principal).withBiography(biography, parse(visibility), Instant.now()));
+        return done(redirect, "Your biography was saved.");
+    }
+
+    @PostMapping(PAGE + "/email-visibility")
+    String emailVisibility(Principal principal, @RequestParam String visibility, RedirectAttributes redirect) {
+        this.settings.save(current(principal).withEmailVisibility(parse(visibility), Instant.now()));
+        return done(redirect, "The visibility of your primary email was saved.");
+    }
+
+    @PostMapping(PAGE + "/items/{section}")
+    String add(Principal principal, @PathVariable String section, @RequestParam Map<String, String> form,
+            RedirectAttributes redirect) {
+        ItemType type = ItemType.byListPath(section);
+        if (type == null || !ItemForms.hasForm(type)) {
+            return failed(redirect, "Items of this kind cannot be added here.");
+        }
+        try {
+            var body = BodyReader.read(type.schema(), ItemForms.body(type, form));
+            this.writer.add(principal.getName(), type, body, null);
+        }
+        catch (InvalidBodyException ex) {
+            return failed(redirect, "Not added: " + ex.getMessage() + ".");
+        }
+        catch (RecordRuleException ex) {
+            return failed(redirect, "Not added: " + ex.getMessage() + ".");
+        }
+        return done(redirect, "Added to your " + RecordPageModel.heading(type).toLowerCase() + ".");
+    }
+
+    @PostMapping(PAGE + "/items/{putCode}/visibility")
+    String itemVisibility(Principal principal, @PathVariable long putCode, @RequestParam String visibility,
+            RedirectAttributes redirect) {
+        try {
+            this.writer.setVisibility(principal.getName(), new PutCode(putCode), parse(visibility));
+        }
+        catch (RecordRuleException | IllegalArgumentException ex) {
+            return failed(redirect, "That item is not on your record.");
+        }
+        return done(redirect, "Visibility saved.");
+    }
+
+    @PostMapping(PAGE + "/items/{putCode}/delete")
+    String delete(Principal principal, @PathVariable long putCode, RedirectAttributes redirect) {
+        try {
+            this.writer.remove(principal.getName(), new PutCode(putCode));
+        }
+        catch (RecordRuleException | IllegalArgumentException ex) {
+            return failed(redirect, "That item is not on your record.");
+        }
+        return done(redirect, "Removed.");
+    }
+
+    private Researcher researcher(Principal principal) {
+        return this.researchers.findByOrcid(principal.getName()).orElseThrow();
+    }
+
+    private RecordSettings current(Principal principal) {
+        return this.reader.settings(researcher(principal));
+    }
+
+    private static Visibility parse(String visibility) {
+        try {
+            return Visibility.parse(visibility);
+        }
+        catch (IllegalArgumentException ex) {
+            return Visibility.PRIVATE;
+        }
+    }
+
+    private static String done(RedirectAttributes redirect, String message) {
+        redirect.addFlashAttribute("message", message);
+        return "redirect:" + PAGE;
+    }
+
+    private static String failed(RedirectAttributes redirect, String message) {
+        redirect.addFlashAttribute("problem", message);
+        return "redirect:" + PAGE;
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}
