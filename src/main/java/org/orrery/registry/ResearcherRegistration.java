@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.orrery.system.PlainText;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -46,11 +47,17 @@ public class ResearcherRegistration {
         else if (application.givenNames().length() > 150) {
             errors.put("givenNames", "Given names must be at most 150 characters.");
         }
+        else if (PlainText.hasForbiddenCharacters(application.givenNames(), false)) {
+            errors.put("givenNames", "Given names may not contain control characters.");
+        }
         if (application.familyName() != null && application.familyName().length() > 150) {
             errors.put("familyName", "The family name must be at most 150 characters.");
         }
+        else if (PlainText.hasForbiddenCharacters(application.familyName(), false)) {
+            errors.put("familyName", "The family name may not contain control characters.");
+        }
         if (isBlank(application.email()) || !EMAIL.matcher(application.email().trim()).matches()
-                || application.email().length() > 320) {
+                || application.email().length() > 320 || PlainText.hasForbiddenCharacters(application.email(), false)) {
             errors.put("email", "Please enter a valid email address.");
         }
         else if (this.researchers.findByEmail(application.email()).isPresent()) {
@@ -59,8 +66,8 @@ public class ResearcherRegistration {
         if (application.password() == null || application.password().length() < MIN_PASSWORD_LENGTH) {
             errors.put("password", "The password must be at least " + MIN_PASSWORD_LENGTH + " characters.");
         }
-        else if (application.password().length() > 256) {
-            errors.put("password", "The password must be at most 256 characters.");
+        else if (PlainText.hasForbiddenCharacters(application.password(), false)) {
+            errors.put("password", "The password may not contain control characters.");
         }
         return errors;
     }
