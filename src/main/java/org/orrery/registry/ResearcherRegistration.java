@@ -1,5 +1,6 @@
 package org.orrery.registry;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class ResearcherRegistration {
 
     static final int MIN_PASSWORD_LENGTH = 8;
+
+    /** bcrypt reads no more than this; Spring's encoder refuses a longer password outright. */
+    static final int MAX_PASSWORD_BYTES = 72;
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -65,6 +69,10 @@ public class ResearcherRegistration {
         }
         if (application.password() == null || application.password().length() < MIN_PASSWORD_LENGTH) {
             errors.put("password", "The password must be at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
+        else if (application.password().getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            errors.put("password", "The password must be at most " + MAX_PASSWORD_BYTES
+                    + " bytes (as many plain letters and digits; fewer accented letters or other scripts).");
         }
         else if (PlainText.hasForbiddenCharacters(application.password(), false)) {
             errors.put("password", "The password may not contain control characters.");
