@@ -1,5 +1,6 @@
 package org.orrery.system;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +33,17 @@ final class ApiCorpus {
     private ApiCorpus() {
     }
 
-    static List<BadInput> inputs(String orcid, String accessToken) {
+    /**
+     * The inputs for Ada's record, with a member token whose client is the source of Ada's work {@code ownWork}:
+     * put-codes that only look like it (written in other scripts' digits) must not reach it, and bad bodies put
+     * to it must leave it as it was.
+     */
+    static List<BadInput> inputs(String orcid, String accessToken, long ownWork) {
+        List<String> putCodes = new ArrayList<>(BAD_PUT_CODES);
+        putCodes.add(digits(ownWork, '\uFF10'));
+        putCodes.add(digits(ownWork, '\u0660'));
+        putCodes.add(ownWork + "%00");
+        putCodes.add(ownWork + ".0");
         List<String[]> member = List.of(new String[] { "Authorization", "Bearer " + accessToken },
                 new String[] { "Accept", "application/vnd.orcid+json" });
         List<BadInput> inputs = new ArrayList<>();
@@ -52,7 +63,7 @@ final class ApiCorpus {
                 null));
         for (String section : SECTIONS) {
             String collection = "/api/v3.0/" + orcid + "/" + section;
-            for (String putCode : BAD_PUT_CODES) {
+            for (String putCode : putCodes) {
                 for (String method : List.of("GET", "DELETE")) {
                     inputs.add(request(method + " " + section + "/{put-code " + putCode + "}", method,
                             collection + "/" + putCode, member, null));
@@ -63,14 +74,18 @@ final class ApiCorpus {
             for (Value body : BadValues.jsonBodies()) {
                 inputs.add(request("POST " + section + " JSON " + body.label(), "POST", collection, json(member),
                         body.encoded()));
-                if (section.equals("work") || section.equals("keywords")) {
-                    inputs.add(request("PUT " + section + "/999999999 JSON " + body.label(), "PUT",
-                            collection + "/999999999", json(member), body.encoded()));
+                if (section.equals("work")) {
+                    inputs.add(request("PUT own work JSON " + body.label(), "PUT", collection + "/" + ownWork,
+                            json(member), body.encoded()));
                 }
             }
             for (Value body : BadValues.xmlBodies()) {
                 inputs.add(request("POST " + section + " XML " + body.label(), "POST", collection, xml(member),
                         body.encoded()));
+                if (section.equals("work")) {
+                    inputs.add(request("PUT own work XML " + body.label(), "PUT", collection + "/" + ownWork,
+                            xml(member), body.encoded()));
+                }
             }
         }
         String works = "/api/v3.0/" + orcid + "/works";
@@ -85,9 +100,18 @@ final class ApiCorpus {
                 Expect.API);
         inputs.addAll(Mutations.headers(record, BadValues.headerVariants("Bearer " + accessToken)));
         Endpoint write = new Endpoint("API work POST", "POST", "/api/v3.0/" + orcid + "/work", List.of(),
-                json(member), "{".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), Expect.API);
+                json(member), "{".getBytes(StandardCharsets.ISO_8859_1), Expect.API);
         inputs.addAll(Mutations.headers(write, BadValues.headerVariants("Bearer " + accessToken)));
         return inputs;
+    }
+
+    /** The number written in another script's digits (fullwidth, Arabic-Indic), percent-encoded as UTF-8. */
+    private static String digits(long number, char zero) {
+        StringBuilder text = new StringBuilder();
+        for (char c : Long.toString(number).toCharArray()) {
+            text.append((char) (zero + (c - '0')));
+        }
+        return BadValues.encode(text.toString());
     }
 
     private static List<String[]> json(List<String[]> member) {
@@ -106,6 +130,6 @@ final class ApiCorpus {
     private static BadInput request(String label, String method, String target, List<String[]> headers,
             String body) {
         return new BadInput(label, method, target, headers,
-                body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), Expect.API);
+                body == null ? null : body.getBytes(StandardCharsets.ISO_8859_1), Expect.API);
     }
 }

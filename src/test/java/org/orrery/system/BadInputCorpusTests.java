@@ -49,7 +49,8 @@ class BadInputCorpusTests extends OrreryIntegrationTest {
         String[] researcher = registerResearcher();
         String token = Tokens.threeLegged(BASE, PORT, "/read-limited /activities/update /person/update")
             .get("access_token").asString();
-        context = new CorpusEndpoints.Context(PORT, anonymous[0], anonymous[1], researcher[0], researcher[1], token);
+        context = new CorpusEndpoints.Context(PORT, anonymous[0], anonymous[1], researcher[0], researcher[1], token,
+                addWork(token));
     }
 
     @AfterAll
@@ -72,18 +73,20 @@ class BadInputCorpusTests extends OrreryIntegrationTest {
         for (Endpoint endpoint : CorpusEndpoints.pages(context)) {
             inputs.addAll(everything(endpoint));
         }
+        List<BadInput> storing = new ArrayList<>();
         for (Endpoint form : CorpusEndpoints.storingForms(context)) {
-            inputs.addAll(Mutations.values(form, Value::strict));
+            storing.addAll(Mutations.values(form, Value::strict));
         }
         for (Endpoint form : CorpusEndpoints.spoiltStoringForms(context)) {
-            inputs.addAll(everything(form));
+            storing.addAll(everything(form));
         }
-        assertRefusedWithoutChange(inputs);
+        assertRefusedWithoutChange(inputs, storing);
     }
 
     @Test
     void apiRefusesBadPathsHeadersAndBodiesWithOrcidErrorsAndStoresNothing() {
-        assertRefusedWithoutChange(ApiCorpus.inputs(Dance.ADA_ORCID, context.accessToken()));
+        assertRefusedWithoutChange(List.of(), ApiCorpus.inputs(Dance.ADA_ORCID, context.accessToken(),
+                context.ownWork()));
     }
 
     @Test
@@ -103,9 +106,21 @@ class BadInputCorpusTests extends OrreryIntegrationTest {
     }
 
     private void assertRefusedWithoutChange(List<BadInput> inputs) {
+        assertRefusedWithoutChange(inputs, List.of());
+    }
+
+    /**
+     * Sends the inputs, then the ones that could store something, each followed by a look at the database, so
+     * that a row they change is laid at the door of the input that changed it.
+     */
+    private void assertRefusedWithoutChange(List<BadInput> inputs, List<BadInput> storing) {
         DatabaseSnapshot before = DatabaseSnapshot.of(this.dataSource);
         List<String> failures = new ArrayList<>();
-        for (BadInput input : inputs) {
+        List<BadInput> all = new ArrayList<>(inputs);
+        all.addAll(storing);
+        DatabaseSnapshot last = before;
+        for (int i = 0; i < all.size(); i++) {
+            BadInput input = all.get(i);
             RawHttp.Response answer;
             try {
                 answer = RawHttp.send(PORT, RawHttp.request(input.method(), latin1(input.target()), input.headers(),
@@ -124,12 +139,30 @@ class BadInputCorpusTests extends OrreryIntegrationTest {
                 failures.add(input.method() + " " + Mutations.abbreviated(input.target()) + " [" + input.label()
                         + "] -> " + answer.status() + ": " + String.join("; ", problems));
             }
+            if (i >= inputs.size()) {
+                DatabaseSnapshot now = DatabaseSnapshot.of(this.dataSource);
+                last.differences(now).forEach(row -> failures.add("[" + input.label() + "] changed " + row));
+                last = now;
+            }
         }
         List<String> changed = before.differences(DatabaseSnapshot.of(this.dataSource));
         System.out.printf("bad-input corpus: %d inputs sent, %d refused improperly, %d of %d rows changed%n",
-                inputs.size(), failures.size(), changed.size(), before.rowCount());
+                all.size(), failures.size(), changed.size(), before.rowCount());
         changed.forEach(row -> failures.add("stored data changed: " + row));
         assertThat(failures).as("improper answers to bad input, and rows it changed").isEmpty();
+    }
+
+    /** Adds a work to Ada's record through the member API; returns its put-code. */
+    private static long addWork(String token) {
+        String work = "{\"title\":{\"title\":{\"value\":\"Corpus work\"}},\"type\":\"journal-article\"}";
+        RawHttp.Response created = RawHttp.send(PORT, RawHttp.request("POST",
+                latin1("/api/v3.0/" + Dance.ADA_ORCID + "/work"),
+                List.of(new String[] { "Authorization", "Bearer " + token },
+                        new String[] { "Content-Type", "application/vnd.orcid+json" }),
+                work.getBytes(java.nio.charset.StandardCharsets.UTF_8), PORT));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String location = created.header("Location").orElseThrow();
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
     }
 
     /** Registers a researcher through the form; returns the signed-in session's cookie and its CSRF token. */

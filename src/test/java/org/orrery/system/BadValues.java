@@ -28,7 +28,7 @@ final class BadValues {
             plain("nul", "\u0000", true),
             plain("nul-inside", "a\u0000b", true),
             plain("controls", "x\u0007\u001b[31m\u007f", true),
-            plain("crlf-injection", "x\r\nX-Injected: 1", true),
+            plain("crlf-injection", "x\r\nX-Injected: 1", false),
             plain("xss", XSS, false),
             plain("xss-attribute", XSS_ATTRIBUTE, false),
             plain("sql-quote", "' OR '1'='1' --", false),
@@ -46,6 +46,7 @@ final class BadValues {
             plain("fullwidth", "\uFF21\uFF30\uFF30\uFF0D\uFF10", false),
             plain("zero-width", "\uFEFF\u200B", false),
             plain("noncharacters", "\uFFFF\uFFFE", true),
+            plain("long-100", "p".repeat(100), false),
             plain("long-2k", "x".repeat(2_000), false),
             plain("long-20k", "y".repeat(20_000), true),
             raw("lone-percent", "%", false),
@@ -110,7 +111,11 @@ final class BadValues {
                 body("duplicate-keys", "{\"type\":\"journal-article\",\"type\":\"book\"}"),
                 body("bom", "\uFEFF{}"), body("lone-surrogate-escape", "{\"title\":\"\\uD800\"}"),
                 body("comments-and-trailing-comma", "/* x */ {\"a\":1,}"), body("nan", "{\"a\":NaN}"),
-                body("xml-as-json", "<work/>"), bytes("invalid-utf8", new byte[] { '{', '"', (byte) 0xff, '"', ':',
+                body("xml-as-json", "<work/>"),
+                body("nul-in-title", "{\"title\":{\"title\":{\"value\":\"a\\u0000b\"}},\"type\":\"journal-article\"}"),
+                body("controls-in-title", "{\"title\":{\"title\":{\"value\":\"a\\u0007\\u001b[31mb\"}},"
+                        + "\"type\":\"journal-article\"}"),
+                body("nul-in-content", "{\"content\":\"a\\u0000b\"}"), bytes("invalid-utf8", new byte[] { '{', '"', (byte) 0xff, '"', ':',
                     '1', '}' }));
     }
 

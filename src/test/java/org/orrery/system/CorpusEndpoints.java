@@ -15,9 +15,12 @@ import org.orrery.system.BadInput.Expect;
  */
 final class CorpusEndpoints {
 
-    /** What the endpoints need: sessions (cookie and CSRF token) and a member API token for Ada. */
+    /**
+     * What the endpoints need: sessions (cookie and CSRF token), a member API token for Ada and the put-code of a
+     * work its client added to Ada's record.
+     */
     record Context(int port, String anonymousCookie, String anonymousCsrf, String researcherCookie,
-            String researcherCsrf, String accessToken) {
+            String researcherCsrf, String accessToken, long ownWork) {
     }
 
     static final String UNKNOWN = "0a1b2c3d-aaaa-4bbb-8ccc-0123456789ab";
@@ -108,7 +111,19 @@ final class CorpusEndpoints {
 
     /** Forms that store what they accept: sent the strict values only, each of which they must refuse. */
     static List<Endpoint> storingForms(Context c) {
+        List<String[]> researcher = session(c.researcherCookie());
+        String editor = "/my-orcid/record";
         return List.of(
+                post("record name form", editor + "/name", Expect.PAGE, researcher, "givenNames", "Corpus",
+                        "familyName", "Tester", "creditName", "C.%20Tester", "visibility", "public", "_csrf",
+                        c.researcherCsrf()),
+                post("record biography form", editor + "/biography", Expect.PAGE, researcher, "biography",
+                        "A%20biography.", "visibility", "public", "_csrf", c.researcherCsrf()),
+                post("record work form", editor + "/items/works", Expect.PAGE, researcher, "title", "A%20work",
+                        "workType", "journal-article", "year", "2020", "doi", "10.1234%2Fcorpus", "url",
+                        "https%3A%2F%2Fexample.org%2Fw", "_csrf", c.researcherCsrf()),
+                post("record other-name form", editor + "/items/other-names", Expect.PAGE, researcher, "content",
+                        "Another%20name", "_csrf", c.researcherCsrf()),
                 post("register form", "/register", Expect.PAGE, session(c.anonymousCookie()), "givenNames", "Eve",
                         "familyName", "Corpus", "email", "eve.corpus%40example.org", "password",
                         "a-long-enough-password", "_csrf", c.anonymousCsrf()),
@@ -117,15 +132,18 @@ final class CorpusEndpoints {
                         "redirectUris", "https%3A%2F%2Fapp.example.org%2Fcallback", "_csrf", c.researcherCsrf()));
     }
 
-    /** The same forms, spoilt by a field no form accepts, sent every value: they may store nothing. */
+    /**
+     * The same forms, spoilt by two fields no form accepts (so that changing one leaves the other), sent every
+     * value: they may store nothing, and must show what they were sent escaped.
+     */
     static List<Endpoint> spoiltStoringForms(Context c) {
         return List.of(
-                post("register form (short password)", "/register", Expect.PAGE, session(c.anonymousCookie()),
-                        "givenNames", "Eve", "familyName", "Corpus", "email", "eve.corpus%40example.org",
-                        "password", "short", "_csrf", c.anonymousCsrf()),
-                post("developer tools form (http redirect URI)", "/developer-tools", Expect.PAGE,
+                post("register form (spoilt)", "/register", Expect.PAGE, session(c.anonymousCookie()),
+                        "givenNames", "Eve", "familyName", "Corpus", "email", "not-an-email", "password", "short",
+                        "_csrf", c.anonymousCsrf()),
+                post("developer tools form (spoilt)", "/developer-tools", Expect.PAGE,
                         session(c.researcherCookie()), "name", "Corpus App", "description", "An application.",
-                        "website", "https%3A%2F%2Fapp.example.org", "redirectUris",
+                        "website", "ftp%3A%2F%2Fapp.example.org", "redirectUris",
                         "http%3A%2F%2Fapp.example.org%2Fcallback", "_csrf", c.researcherCsrf()));
     }
 

@@ -62,6 +62,16 @@ record DatabaseSnapshot(Map<String, List<String>> rows) {
         return this.rows.values().stream().mapToInt(List::size).sum();
     }
 
+    /** Control characters as escapes, so that a report shows them. */
+    private static String printable(String value) {
+        if (value == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        value.chars().forEach(c -> out.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return out.toString();
+    }
+
     private static List<String> read(Connection connection, String table) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
