@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -32,6 +33,11 @@ class ApiErrorAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<byte[]> unexpected(Exception ex, HttpServletRequest request) {
+        if (ex instanceof ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
+            // Spring MVC's own refusals (a Content-Type it cannot parse, a header it needs): the client's error.
+            return ApiResponder.error(request, ApiErrorAnswer.refusal(refusal.getStatusCode().value(), request,
+                    request.getRequestURI()));
+        }
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected failure, incident {} on {} {}", incident, request.getMethod(),
                 request.getRequestURI(), ex);

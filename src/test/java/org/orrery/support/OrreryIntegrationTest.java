@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.util.UUID;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestContextManager;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -56,6 +58,14 @@ public abstract class OrreryIntegrationTest {
         catch (java.net.URISyntaxException ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    /**
+     * Starts the shared Orrery, or finds it already running, for a test engine that Spring's JUnit Jupiter
+     * extension does not reach (jqwik properties); returns its application context.
+     */
+    protected static ApplicationContext sharedOrrery(Class<? extends OrreryIntegrationTest> testClass) {
+        return new TestContextManager(testClass).getTestContext().getApplicationContext();
     }
 
     /** A free TCP port on this machine. */
