@@ -33,7 +33,7 @@ class ApiErrorAdvice {
     @ExceptionHandler(Exception.class)
     ResponseEntity<byte[]> unexpected(Exception ex, HttpServletRequest request) {
         String incident = UUID.randomUUID().toString();
-        log.error("Unexpected API failure, incident {} on {} {}", incident, request.getMethod(),
+        log.error("Unexpected failure, incident {} on {} {}", incident, request.getMethod(),
                 request.getRequestURI(), ex);
         return ApiResponder.error(request, OrcidError.unexpected(incident));
     }

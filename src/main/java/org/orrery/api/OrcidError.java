@@ -132,6 +132,13 @@ public record OrcidError(int responseCode, String developerMessage, String userM
                 "The resource was not found.", 9016);
     }
 
+    /** Past a rate limit. ORCID has no code of its own for it; 9000 is its "error connecting to ORCID". */
+    public static OrcidError tooManyRequests(String who, String limit, long retryAfterSeconds) {
+        return new OrcidError(503, "503 Service Unavailable: Too many requests." + FULL + who + " may make " + limit
+                + "; retry after " + retryAfterSeconds + (retryAfterSeconds == 1 ? " second." : " seconds."),
+                "Too many requests. Please slow down and try again in a moment.", 9000);
+    }
+
     public static OrcidError unexpected(String incident) {
         return new OrcidError(500, "500 Internal Server Error: Something went wrong." + FULL + "Incident " + incident,
                 "Something went wrong in ORCID.", 9008);

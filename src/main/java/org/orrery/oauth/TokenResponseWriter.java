@@ -9,6 +9,8 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.orrery.audit.AuditEventType;
+import org.orrery.audit.AuditTrail;
 import org.orrery.registry.ResearcherRepository;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -25,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes the token response as ORCID does: {@code access_token}, {@code token_type} "bearer",
  * {@code refresh_token}, {@code expires_in}, {@code scope} (as granted, not expanded), the researcher's public
- * {@code name} and {@code orcid}; {@code Cache-Control: no-store} and {@code Pragma: no-cache}.
+ * {@code name} and {@code orcid}; {@code Cache-Control: no-store} and {@code Pragma: no-cache}. Each token
+ * issued, and each refresh, goes on the audit trail.
  */
 final class TokenResponseWriter implements AuthenticationSuccessHandler {
 
@@ -33,11 +36,15 @@ final class TokenResponseWriter implements AuthenticationSuccessHandler {
 
     private final ResearcherRepository researchers;
 
+    private final AuditTrail audit;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
-    TokenResponseWriter(OAuth2AuthorizationService authorizations, ResearcherRepository researchers) {
+    TokenResponseWriter(OAuth2AuthorizationService authorizations, ResearcherRepository researchers,
+            AuditTrail audit) {
         this.authorizations = authorizations;
         this.researchers = researchers;
+        this.audit = audit;
     }
 
     @Override
@@ -61,6 +68,10 @@ final class TokenResponseWriter implements AuthenticationSuccessHandler {
             body.put("name", this.researchers.findByOrcid(orcid).map(r -> r.displayName()).orElse(""));
         }
         body.put("orcid", orcid);
+        String grantType = request.getParameter("grant_type");
+        this.audit.record("refresh_token".equals(grantType) ? AuditEventType.TOKEN_REFRESHED : AuditEventType.TOKEN_ISSUED,
+                orcid, issued.getRegisteredClient().getClientId(), null,
+                grantType + ", scope " + body.get("scope"));
         Object idToken = issued.getAdditionalParameters().get("id_token");
         if (idToken != null) {
             body.put("id_token", idToken);
