@@ -4,13 +4,11 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
-import org.springframework.dao.DataAccessResourceFailureException;
-
 /**
  * Tells a failure caused by the database being out of reach (no connection could be had or kept: the server is
  * down, refuses connections, or dropped them) from other unexpected failures. Such a failure is an outage, not a
  * bug: callers get 503 (try again later) rather than 500, and Orrery recovers by itself once connections succeed
- * again (the pool keeps trying).
+ * again (the pool keeps trying). A pool that was closed (shut down) is no outage: that stays an unexpected failure.
  */
 public final class DatabaseUnavailable {
 
@@ -23,13 +21,13 @@ public final class DatabaseUnavailable {
     /** True when this failure, or one of its causes, is a lost or refused database connection. */
     public static boolean causedBy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException
-                    || cause instanceof SQLTransientConnectionException
+            if (cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException) {
-                return true;
+                return true; // the pool timed out waiting for a connection, or the driver lost one
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true; // SQLSTATE class 08: connection exception
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true; // SQLSTATE 08: connection exception; 57P: the server shut down or is starting
             }
         }
         return false;
