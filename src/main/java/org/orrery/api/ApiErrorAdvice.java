@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.orrery.system.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -39,6 +40,14 @@ class ApiErrorAdvice {
                     request.getRequestURI()));
         }
         String incident = UUID.randomUUID().toString();
+        if (DatabaseUnavailable.causedBy(ex)) {
+            log.warn("Database unavailable, incident {} on {} {}: {}", incident, request.getMethod(),
+                    request.getRequestURI(), DatabaseUnavailable.reason(ex));
+            ResponseEntity<byte[]> answer = ApiResponder.error(request, OrcidError.unavailable(incident));
+            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                .body(answer.getBody());
+        }
         log.error("Unexpected failure, incident {} on {} {}", incident, request.getMethod(),
                 request.getRequestURI(), ex);
         return ApiResponder.error(request, OrcidError.unexpected(incident));

@@ -31,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * stack trace, SQL or class name (security rule 13): ORCID's error body on the API faces (as the API's own
  * controllers answer their failures, with the same log line), an OAuth error on the
  * OAuth and other JSON endpoints, the error page everywhere else. The page is rendered without the session or the
- * database, which may be what failed.
+ * database, which may be what failed. A failure caused by the database being out of reach
+ * ({@link DatabaseUnavailable}) is an outage, not a bug: 503 with {@code Retry-After}, ORCID's 503 body, OAuth's
+ * {@code temporarily_unavailable}, or the error page saying so; it is logged as a warning without a stack trace.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -58,19 +60,31 @@ class FailureBarrier extends OncePerRequestFilter {
                 throw ex; // the caller went away: nobody to answer, nothing of ours failed
             }
             String incident = UUID.randomUUID().toString();
-            log.error("Unexpected failure, incident {} on {} {}", incident, request.getMethod(),
-                    request.getRequestURI(), ex);
+            boolean outage = DatabaseUnavailable.causedBy(ex);
+            if (outage) {
+                log.warn("Database unavailable, incident {} on {} {}: {}", incident, request.getMethod(),
+                        request.getRequestURI(), DatabaseUnavailable.reason(ex));
+            }
+            else {
+                log.error("Unexpected failure, incident {} on {} {}", incident, request.getMethod(),
+                        request.getRequestURI(), ex);
+            }
             if (response.isCommitted()) {
                 return;
             }
             response.reset();
-            response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            response.setStatus(outage ? HttpServletResponse.SC_SERVICE_UNAVAILABLE
+                    : HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            if (outage) {
+                response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            }
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("X-Content-Type-Options", "nosniff");
             switch (Face.of(request)) {
-                case API -> ApiErrorWriter.write(request, response, OrcidError.unexpected(incident));
-                case JSON -> writeJson(response, oauthError(incident));
-                case PAGE -> writePage(request, response, incident);
+                case API -> ApiErrorWriter.write(request, response,
+                        outage ? OrcidError.unavailable(incident) : OrcidError.unexpected(incident));
+                case JSON -> writeJson(response, outage ? unavailableError(incident) : oauthError(incident));
+                case PAGE -> writePage(request, response, outage ? 503 : 500, incident);
             }
         }
     }
@@ -87,14 +101,23 @@ class FailureBarrier extends OncePerRequestFilter {
         return body;
     }
 
-    private void writePage(HttpServletRequest request, HttpServletResponse response, String incident)
+    /** RFC 6749's error for a server that cannot answer for now. */
+    private static Map<String, Object> unavailableError(String incident) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", "temporarily_unavailable");
+        body.put("error_description", "The service is temporarily unavailable; try again in a moment. Incident "
+                + incident);
+        return body;
+    }
+
+    private void writePage(HttpServletRequest request, HttpServletResponse response, int status, String incident)
             throws IOException {
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Content-Security-Policy", "frame-ancestors 'none'; default-src 'self'");
         var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
             .buildExchange(request, response);
-        var context = new WebContext(exchange, request.getLocale(), Map.of("status", 500, "incident", incident));
+        var context = new WebContext(exchange, request.getLocale(), Map.of("status", status, "incident", incident));
         this.templates.process("error", context, response.getWriter());
     }
 
