@@ -2,8 +2,11 @@ package org.orrery.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,8 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.orrery.support.Dance;
-import org.orrery.support.RawHttp;
 import org.orrery.support.OrreryIntegrationTest;
+import org.orrery.support.RawHttp;
 import org.orrery.support.Tokens;
 import org.orrery.system.BadInput.Endpoint;
 import org.orrery.system.BadValues.Value;
@@ -99,7 +102,8 @@ class BadInputCorpusTests extends OrreryIntegrationTest {
         List<BadInput> inputs = new ArrayList<>(Mutations.values(endpoint,
                 value -> endpoint.thorough() || value.strict() || BadValues.SAMPLE.contains(value.label())));
         inputs.addAll(Mutations.structure(endpoint));
-        List<List<String[]>> headers = BadValues.headerVariants(BadValues.basic(Dance.MEMBER + ":" + Dance.MEMBER_SECRET));
+        List<List<String[]>> headers = BadValues
+            .headerVariants(BadValues.basic(Dance.MEMBER + ":" + Dance.MEMBER_SECRET));
         inputs.addAll(Mutations.headers(endpoint, endpoint.thorough() ? headers : BadValues.sample(headers)));
         if (endpoint.method().equals("POST") && endpoint.thorough()) {
             inputs.addAll(Mutations.formBodies(endpoint));
@@ -122,6 +126,7 @@ class BadInputCorpusTests extends OrreryIntegrationTest {
         List<BadInput> all = new ArrayList<>(inputs);
         all.addAll(storing);
         DatabaseSnapshot last = before;
+        Set<String> attributed = new HashSet<>();
         for (int i = 0; i < all.size(); i++) {
             BadInput input = all.get(i);
             RawHttp.Response answer;
@@ -144,14 +149,18 @@ class BadInputCorpusTests extends OrreryIntegrationTest {
             }
             if (i >= inputs.size()) {
                 DatabaseSnapshot now = DatabaseSnapshot.of(this.dataSource);
-                last.differences(now).forEach(row -> failures.add("[" + input.label() + "] changed " + row));
+                for (String row : last.differences(now)) {
+                    failures.add("[" + input.label() + "] changed " + row);
+                    attributed.add(row);
+                }
                 last = now;
             }
         }
         List<String> changed = before.differences(DatabaseSnapshot.of(this.dataSource));
         System.out.printf("bad-input corpus: %d inputs sent in %.1f s, %d refused improperly, %d of %d rows changed%n",
                 all.size(), (System.nanoTime() - start) / 1e9, failures.size(), changed.size(), before.rowCount());
-        changed.forEach(row -> failures.add("stored data changed: " + row));
+        changed.stream().filter(row -> !attributed.contains(row))
+            .forEach(row -> failures.add("stored data changed: " + row));
         assertThat(failures).as("improper answers to bad input, and rows it changed").isEmpty();
     }
 
@@ -162,7 +171,7 @@ class BadInputCorpusTests extends OrreryIntegrationTest {
                 latin1("/api/v3.0/" + Dance.ADA_ORCID + "/work"),
                 List.of(new String[] { "Authorization", "Bearer " + token },
                         new String[] { "Content-Type", "application/vnd.orcid+json" }),
-                work.getBytes(java.nio.charset.StandardCharsets.UTF_8), PORT));
+                work.getBytes(StandardCharsets.UTF_8), PORT));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         String location = created.header("Location").orElseThrow();
         return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
@@ -197,6 +206,6 @@ class BadInputCorpusTests extends OrreryIntegrationTest {
     }
 
     static byte[] latin1(String text) {
-        return text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 }

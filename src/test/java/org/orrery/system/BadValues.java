@@ -85,7 +85,8 @@ final class BadValues {
             variants.add(List.<String[]>of(new String[] { "Content-Type", type }));
         }
         for (String authorization : List.of("", "Basic", "Basic !!!", basic("no-colon"), basic(":"),
-                "Basic " + Base64.getEncoder().encodeToString(new byte[] { (byte) 0xff, (byte) 0xfe, ':', (byte) 0xff }),
+                "Basic " + Base64.getEncoder()
+                    .encodeToString(new byte[] { (byte) 0xff, (byte) 0xfe, ':', (byte) 0xff }),
                 basic("%zz:%"), basic("APP-TEST000000000001:" + "s".repeat(5_000)), "Bearer", "Bearer ",
                 "Bearer a b c", "Bearer " + "t".repeat(5_000), "Bearer \u00ff\u00fe", "Bearer ../../x",
                 "Negotiate YII=", "Digest username=x")) {
@@ -128,7 +129,8 @@ final class BadValues {
                 body("nul-in-title", "{\"title\":{\"title\":{\"value\":\"a\\u0000b\"}},\"type\":\"journal-article\"}"),
                 body("controls-in-title", "{\"title\":{\"title\":{\"value\":\"a\\u0007\\u001b[31mb\"}},"
                         + "\"type\":\"journal-article\"}"),
-                body("nul-in-content", "{\"content\":\"a\\u0000b\"}"), bytes("invalid-utf8", new byte[] { '{', '"', (byte) 0xff, '"', ':',
+                body("nul-in-content", "{\"content\":\"a\\u0000b\"}"),
+                bytes("invalid-utf8", new byte[] { '{', '"', (byte) 0xff, '"', ':',
                     '1', '}' }));
     }
 

@@ -63,7 +63,8 @@ final class CorpusEndpoints {
                 "client_secret", secret, "grant_type", "password", "username", "ada", "password", "x").light());
         endpoints.add(post("token (token-exchange)", "/oauth/token", Expect.OAUTH_JSON, List.of(), "client_id",
                 member, "client_secret", secret, "grant_type", "urn:ietf:params:oauth:grant-type:token-exchange",
-                "subject_token", UNKNOWN, "subject_token_type", "urn:ietf:params:oauth:token-type:access_token").light());
+                "subject_token", UNKNOWN, "subject_token_type", "urn:ietf:params:oauth:token-type:access_token")
+            .light());
         endpoints.add(post("revoke", "/oauth/revoke", Expect.OAUTH_JSON, List.of(), "client_id", member,
                 "client_secret", secret, "token", UNKNOWN, "token_type_hint", "access_token"));
         endpoints.add(post("introspect", "/oauth/introspect", Expect.OAUTH_JSON, List.of(), "client_id", member,

@@ -68,7 +68,8 @@ record DatabaseSnapshot(Map<String, List<String>> rows) {
             return null;
         }
         StringBuilder out = new StringBuilder();
-        value.chars().forEach(c -> out.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        value.chars()
+            .forEach(c -> out.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", c) : String.valueOf((char) c)));
         return out.toString();
     }
 
