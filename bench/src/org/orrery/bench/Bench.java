@@ -36,7 +36,7 @@ public final class Bench {
         try (OrreryServer server = OrreryServer.launch(options.jar(), freePort(), options.jvmArgs(),
                 options.appArgs(), options.logDir().resolve("orrery-" + options.label() + ".log"))) {
             Duration ready = server.awaitReady(Duration.ofMinutes(3));
-            new DanceClient(server.base()).coldDance();
+            new DanceClient(server.base()).coldDance(DanceClient.EMAIL);
             Duration firstToken = server.sinceLaunch();
             Thread.sleep(options.idle().toMillis());
             ProcessMeter meter = new ProcessMeter(server.pid());

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The steps of the three-legged dance over plain HTTP, as a browser without JavaScript takes them: authorize,
- * sign in (with the form's CSRF token), consent, code; then the client's exchange and API calls.
+ * sign in (with the form's CSRF token), consent, code; then the client's exchange, API calls and revocation.
  */
 final class DanceClient {
 
@@ -28,24 +28,52 @@ final class DanceClient {
         this.base = base;
     }
 
-    /** A cold dance: a new browser (empty cookie jar) signs in, consents and gets a code; the client exchanges it. */
-    String coldDance() throws IOException {
+    /**
+     * A cold dance: a new browser (empty cookie jar) signs in as this researcher, consents and gets a code; the
+     * client exchanges it. Orrery, like ORCID, skips the consent screen while the researcher holds a working token
+     * for the client with the same scopes, so the client revokes the token at the end: the next dance of the same
+     * researcher sees the consent screen again.
+     */
+    void coldDance(String email) throws IOException {
         CookieJar browser = new CookieJar();
         String signIn = Web.redirect(Web.get(authorizeUrl(), browser), 302, "authorize");
-        String resumed = signIn(browser, signIn);
-        return exchange(consent(browser, Web.redirect(Web.get(resumed, browser), 302, "resume authorize")));
+        String resumed = signIn(browser, signIn, email);
+        String answer = exchange(codeAfterAuthorize(browser, Web.redirect(Web.get(resumed, browser), 302,
+                "resume authorize")));
+        revoke(Web.jsonString(answer, "access_token"));
     }
 
-    /** A browser that has signed in (and so can get codes with two requests and a consent each). */
+    /** Registers a researcher through the registration page; the password is {@link #PASSWORD}. */
+    void register(String email) throws IOException {
+        CookieJar browser = new CookieJar();
+        HttpResponse<String> page = Web.get(this.base + "/register", browser);
+        Web.expect(page, 200, "registration page");
+        List<String[]> form = new ArrayList<>(Web.hiddenInputs(page.body(), "register-form"));
+        form.add(new String[] { "givenNames", "Bench" });
+        form.add(new String[] { "familyName", "Worker" });
+        form.add(new String[] { "email", email });
+        form.add(new String[] { "password", PASSWORD });
+        Web.redirect(Web.post(this.base + "/register", browser, form), 303, "register");
+    }
+
+    /** A browser that has signed in as the seeded researcher (and so can get codes without signing in again). */
     CookieJar signedInBrowser() throws IOException {
         CookieJar browser = new CookieJar();
-        signIn(browser, this.base + "/signin");
+        signIn(browser, this.base + "/signin", EMAIL);
         return browser;
     }
 
     /** A new code for a signed-in browser. */
     String code(CookieJar signedIn) throws IOException {
-        return consent(signedIn, Web.redirect(Web.get(authorizeUrl(), signedIn), 302, "authorize"));
+        return codeAfterAuthorize(signedIn, Web.redirect(Web.get(authorizeUrl(), signedIn), 302, "authorize"));
+    }
+
+    /** Revokes a token (RFC 7009), as the client. */
+    void revoke(String token) throws IOException {
+        HttpResponse<String> revoked = Web.post(this.base + "/oauth/revoke", null,
+                List.of(new String[] { "token", token }, new String[] { "client_id", CLIENT_ID },
+                        new String[] { "client_secret", CLIENT_SECRET }));
+        Web.expect(revoked, 200, "revoke");
     }
 
     /** The token endpoint's JSON answer for a code. */
@@ -68,23 +96,27 @@ final class DanceClient {
         Web.expect(record, 200, "record read");
     }
 
-    private String signIn(CookieJar browser, String signInUrl) throws IOException {
+    private String signIn(CookieJar browser, String signInUrl, String email) throws IOException {
         HttpResponse<String> page = Web.get(signInUrl, browser);
         Web.expect(page, 200, "sign-in page");
         List<String[]> form = new ArrayList<>(Web.hiddenInputs(page.body(), "signin-form"));
-        form.add(new String[] { "userId", EMAIL });
+        form.add(new String[] { "userId", email });
         form.add(new String[] { "password", PASSWORD });
         return Web.redirect(Web.post(this.base + "/signin", browser, form), 303, "sign in");
     }
 
-    private String consent(CookieJar browser, String consentUrl) throws IOException {
-        HttpResponse<String> page = Web.get(consentUrl, browser);
-        Web.expect(page, 200, "consent page");
-        List<String[]> form = Web.hiddenInputs(page.body(), "authorize-form");
-        String landed = Web.redirect(Web.post(this.base + "/oauth/authorize", browser, form), 302, "consent");
+    /** After authorize: the consent screen and the decision, or straight to the client when consent is remembered. */
+    private String codeAfterAuthorize(CookieJar browser, String next) throws IOException {
+        String landed = next;
+        if (!next.startsWith(REDIRECT_URI)) {
+            HttpResponse<String> page = Web.get(next, browser);
+            Web.expect(page, 200, "consent page");
+            List<String[]> form = Web.hiddenInputs(page.body(), "authorize-form");
+            landed = Web.redirect(Web.post(this.base + "/oauth/authorize", browser, form), 302, "consent");
+        }
         Map<String, String> query = Web.query(landed);
         if (query.get("code") == null) {
-            throw new IllegalStateException("consent: no code in " + landed);
+            throw new IllegalStateException("authorize: no code in " + landed);
         }
         return query.get("code");
     }

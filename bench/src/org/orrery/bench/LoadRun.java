@@ -59,6 +59,8 @@ final class LoadRun {
                         now = done;
                     }
                     catch (Exhausted ex) {
+                        firstError.compareAndSet(null, "prepared work ran out " + (measured ? "during the measurement"
+                                : "during the warm-up") + "; prepare more (--codes)");
                         break;
                     }
                     catch (Exception ex) {

@@ -56,11 +56,12 @@ record Options(Path jar, String base, long pid, String datasourceUrl, String dat
         return options;
     }
 
-    /** Arguments for the started Orrery: database, seed file, no demo data. */
+    /** Arguments for the started Orrery: database, seed file, no demo data, no rate limits (capacity is measured). */
     List<String> appArgs() {
         List<String> args = new ArrayList<>();
         args.add("--orrery.seed-file=" + this.seed.toAbsolutePath());
         args.add("--orrery.demo.enabled=false");
+        args.add("--orrery.rate-limit.enabled=false");
         if (this.datasourceUrl != null) {
             args.add("--spring.datasource.url=" + this.datasourceUrl);
             args.add("--spring.datasource.username=" + (this.datasourceUsername == null ? "" : this.datasourceUsername));

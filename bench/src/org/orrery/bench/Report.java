@@ -36,22 +36,25 @@ final class Report {
     }
 
     static void table(List<LoadRun.Result> results, List<String> skipped) {
-        System.out.println("| scenario | conc. | ops | ops/s | p50 ms | p99 ms | errors | server CPU % | server RSS MiB (peak) | load after |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| scenario | conc. | ops | ops/s | p50 ms | p99 ms | errors | server CPU % | server CPU ms/op | server RSS MiB (peak) | load after |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (LoadRun.Result r : results) {
-            System.out.println(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.2f | %.2f | %d | %s | %s | %s |",
+            System.out.println(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.2f | %.2f | %d | %s | %s | %s | %s |",
                     r.scenario(), r.concurrency(), r.operations(), r.throughput(), r.p50Millis(), r.p99Millis(),
                     r.errors(), r.serverCpuPercent() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", r.serverCpuPercent()),
+                    r.serverCpuPercent() < 0 || r.operations() == 0 ? "n/a"
+                            : String.format(Locale.ROOT, "%.2f", r.serverCpuPercent() * 10 * r.seconds() / r.operations()),
                     r.serverPeakRssMib() < 0 ? "n/a" : String.valueOf(r.serverPeakRssMib()), r.machineLoad()));
         }
         for (String line : skipped) {
-            System.out.println("| " + line + " | | | | | | | | | |");
+            System.out.println("| " + line + " | | | | | | | | | | |");
         }
         System.out.println();
         System.out.println("Load average after the run: " + ProcessMeter.machineLoad());
         for (LoadRun.Result r : results) {
             if (r.firstError() != null) {
-                System.out.println("First error in " + r.scenario() + ": " + r.firstError());
+                System.out.println((r.errors() > 0 ? "First error in " : "Note on ") + r.scenario() + ": "
+                        + r.firstError());
             }
         }
     }

@@ -1,5 +1,10 @@
 package org.orrery.api;
 
+import java.io.IOException;
+import java.io.InputStream;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.orrery.record.PutCode;
 import org.orrery.record.Visibility;
 import org.orrery.record.schema.BodyReader;
@@ -29,6 +34,26 @@ final class ApiBodies {
 
         PutCode parsedPutCode() {
             return this.putCode == null ? null : PutCode.parseOrNull(this.putCode);
+        }
+    }
+
+    /** The most a request body may hold: room for a bulk of 100 large works. */
+    static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+    /** Reads the body, refusing (413) one larger than {@link #MAX_BODY_BYTES} without reading all of it. */
+    static byte[] body(HttpServletRequest request) {
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            throw new ApiException(OrcidError.tooLarge(MAX_BODY_BYTES));
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw new ApiException(OrcidError.tooLarge(MAX_BODY_BYTES));
+            }
+            return body;
+        }
+        catch (IOException ex) {
+            throw new ApiException(OrcidError.invalidBody("body could not be read"));
         }
     }
 

@@ -39,7 +39,7 @@ class ApiErrorAdvice {
                     request.getRequestURI()));
         }
         String incident = UUID.randomUUID().toString();
-        log.error("Unexpected API failure, incident {} on {} {}", incident, request.getMethod(),
+        log.error("Unexpected failure, incident {} on {} {}", incident, request.getMethod(),
                 request.getRequestURI(), ex);
         return ApiResponder.error(request, OrcidError.unexpected(incident));
     }

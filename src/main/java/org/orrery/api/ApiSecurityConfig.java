@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.orrery.oauth.AccessTokenIntrospector;
+import org.orrery.throttle.RateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,6 +16,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -22,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The v3.0 API faces: {@code /api} (member API) needs a bearer token, {@code /pub} (public API) also answers
  * anonymous callers. Tokens come in the {@code Authorization: Bearer} header or, as ORCID accepts, the
- * {@code access_token} query parameter. A bad token answers ORCID's OAuth-style 401.
+ * {@code access_token} query parameter. A bad token answers ORCID's OAuth-style 401. Callers are rate limited.
  */
 @Configuration
 class ApiSecurityConfig {
@@ -31,7 +33,8 @@ class ApiSecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiChain(HttpSecurity http, AccessTokenIntrospector introspector) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, AccessTokenIntrospector introspector, RateLimiter limiter)
+            throws Exception {
         var tokens = new DefaultBearerTokenResolver();
         tokens.setAllowUriQueryParameter(true);
         http.securityMatcher("/api/**", "/pub/**")
@@ -43,7 +46,8 @@ class ApiSecurityConfig {
                 .opaqueToken(opaque -> opaque.introspector(introspector))
                 .authenticationEntryPoint((request, response, ex) -> invalidToken(request, response, ex, tokens)))
             .exceptionHandling(exceptions -> exceptions
-                .authenticationEntryPoint((request, response, ex) -> invalidToken(request, response, ex, tokens)));
+                .authenticationEntryPoint((request, response, ex) -> invalidToken(request, response, ex, tokens)))
+            .addFilterAfter(new ApiRateLimitFilter(limiter), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 

@@ -21,7 +21,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.w3c.dom.Element;
 
@@ -72,11 +71,10 @@ class BulkWorksController {
     }
 
     @PostMapping(MEMBER + "/{orcid}/works")
-    ResponseEntity<byte[]> add(@PathVariable String orcid, @RequestBody(required = false) byte[] body,
-            HttpServletRequest request, Authentication auth) {
+    ResponseEntity<byte[]> add(@PathVariable String orcid, HttpServletRequest request, Authentication auth) {
         ApiRequests.Context context = this.requests.write(request, auth, orcid, ItemType.WORK.createScopes());
         MediaType contentType = ApiBodies.contentType(request.getContentType());
-        List<JsonNode> works = works(contentType, body);
+        List<JsonNode> works = works(contentType, ApiBodies.body(request));
         if (works.size() > MAX) {
             throw new ApiException(OrcidError.badRequest("You are allowed to add up to " + MAX
                     + " elements per request."));

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -37,10 +36,10 @@ class ItemWriteController {
 
     @PostMapping(MEMBER + "/{orcid}/{kind}")
     ResponseEntity<byte[]> add(@PathVariable String orcid, @PathVariable String kind,
-            @RequestBody(required = false) byte[] body, HttpServletRequest request, Authentication auth) {
+            HttpServletRequest request, Authentication auth) {
         ItemType type = writableType(kind, request);
         ApiRequests.Context context = this.requests.write(request, auth, orcid, type.createScopes());
-        ApiBodies.Incoming incoming = read(type, request, body);
+        ApiBodies.Incoming incoming = read(type, request);
         if (incoming.putCode() != null) {
             throw new ApiException(OrcidError.putCodeOnPost());
         }
@@ -53,12 +52,12 @@ class ItemWriteController {
 
     @PutMapping(MEMBER + "/{orcid}/{kind}/{putCode}")
     ResponseEntity<byte[]> update(@PathVariable String orcid, @PathVariable String kind,
-            @PathVariable String putCode, @RequestBody(required = false) byte[] body, HttpServletRequest request,
+            @PathVariable String putCode, HttpServletRequest request,
             Authentication auth) {
         ItemType type = writableType(kind, request);
         ApiRequests.Context context = this.requests.write(request, auth, orcid, type.updateScopes());
         PutCode code = ApiRequests.putCode(putCode);
-        ApiBodies.Incoming incoming = read(type, request, body);
+        ApiBodies.Incoming incoming = read(type, request);
         if (!code.toString().equals(incoming.putCode())) {
             throw new ApiException(OrcidError.putCodeMismatch(putCode, String.valueOf(incoming.putCode())));
         }
@@ -80,8 +79,9 @@ class ItemWriteController {
         return ResponseEntity.noContent().build();
     }
 
-    private static ApiBodies.Incoming read(ItemType type, HttpServletRequest request, byte[] body) {
+    private static ApiBodies.Incoming read(ItemType type, HttpServletRequest request) {
         MediaType contentType = ApiBodies.contentType(request.getContentType());
+        byte[] body = ApiBodies.body(request);
         return ApiBodies.incoming(type.schema(), ApiBodies.tree(type.schema(), contentType, body));
     }
 

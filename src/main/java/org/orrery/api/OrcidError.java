@@ -117,6 +117,11 @@ public record OrcidError(int responseCode, String developerMessage, String userM
                 "The format of the request body is not supported.", 9001);
     }
 
+    public static OrcidError tooLarge(int limit) {
+        return new OrcidError(413, "413 Payload Too Large: The request body is larger than " + limit + " bytes.",
+                "The client application sent a bad request to ORCID.", 9006);
+    }
+
     public static OrcidError methodNotAllowed(String method) {
         return new OrcidError(405, "405 Method Not Allowed: " + method + " is not supported here.",
                 "The client application sent a bad request to ORCID.", 9006);
@@ -125,6 +130,13 @@ public record OrcidError(int responseCode, String developerMessage, String userM
     public static OrcidError notFound(String path) {
         return new OrcidError(404, "404 Not Found: The resource was not found." + FULL + "No resource at " + path,
                 "The resource was not found.", 9016);
+    }
+
+    /** Past a rate limit. ORCID has no code of its own for it; 9000 is its "error connecting to ORCID". */
+    public static OrcidError tooManyRequests(String who, String limit, long retryAfterSeconds) {
+        return new OrcidError(503, "503 Service Unavailable: Too many requests." + FULL + who + " may make " + limit
+                + "; retry after " + retryAfterSeconds + (retryAfterSeconds == 1 ? " second." : " seconds."),
+                "Too many requests. Please slow down and try again in a moment.", 9000);
     }
 
     /** A request refused before any API endpoint read it (by the HTTP layer or the firewall), with its status. */

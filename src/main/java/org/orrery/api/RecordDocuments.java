@@ -2,6 +2,7 @@ package org.orrery.api;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -193,7 +194,7 @@ final class RecordDocuments {
 
     /** The latest {@code last-modified-date} among documents (null when none has one). */
     private static Instant latest(JsonNode... documents) {
-        return java.util.Arrays.stream(documents)
+        return Arrays.stream(documents)
             .filter(Objects::nonNull)
             .map(doc -> doc.path("last-modified-date").path("value"))
             .filter(JsonNode::isNumber)

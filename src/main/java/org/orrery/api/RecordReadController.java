@@ -3,6 +3,8 @@ package org.orrery.api;
 import static org.orrery.api.ApiRequests.MEMBER;
 import static org.orrery.api.ApiRequests.PUBLIC;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.orrery.record.ItemType;
@@ -47,7 +49,7 @@ class RecordReadController {
             Authentication auth) {
         ApiRequests.Context context = this.requests.read(request, auth, orcid);
         RecordView view = this.requests.reader()
-            .view(context.researcher(), context.access(), java.util.List.of(ItemType.OTHER_NAME));
+            .view(context.researcher(), context.access(), List.of(ItemType.OTHER_NAME));
         return ok(context, this.requests.documents().personalDetails(view));
     }
 
@@ -62,7 +64,7 @@ class RecordReadController {
     @GetMapping({ MEMBER + "/{orcid}/biography", PUBLIC + "/{orcid}/biography" })
     ResponseEntity<byte[]> biography(@PathVariable String orcid, HttpServletRequest request, Authentication auth) {
         ApiRequests.Context context = this.requests.read(request, auth, orcid);
-        RecordView view = this.requests.reader().view(context.researcher(), context.access(), java.util.List.of());
+        RecordView view = this.requests.reader().view(context.researcher(), context.access(), List.of());
         Doc biography = this.requests.documents().biographyDoc(view);
         if (biography.json() == null || biography.json().isNull()) {
             throw new ApiException(OrcidError.noBiography(orcid));
@@ -78,7 +80,7 @@ class RecordReadController {
             throw new ApiException(OrcidError.notFound(request.getRequestURI()));
         }
         ApiRequests.Context context = this.requests.read(request, auth, orcid);
-        RecordView view = this.requests.reader().view(context.researcher(), context.access(), java.util.List.of(type));
+        RecordView view = this.requests.reader().view(context.researcher(), context.access(), List.of(type));
         Doc doc = type.section() == Section.PERSON ? this.requests.documents().personSection(view, type)
                 : this.requests.documents().activitySection(view, type);
         return ok(context, doc);

@@ -1,6 +1,8 @@
 package org.orrery.oauth;
 
+import org.orrery.audit.AuditTrail;
 import org.orrery.registry.ResearcherRepository;
+import org.orrery.throttle.RateLimiter;
 import org.orrery.system.MaskedCsrfTokenHandler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -37,7 +39,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * The authorization server, customised only through its extension points: ORCID's endpoint paths, hashed
  * storage, ORCID-shaped codes, tokens, responses and errors, exact redirect-URI matching and a CSRF-protected
- * consent decision.
+ * consent decision, and a rate limit per client on the token endpoint.
  */
 @Configuration
 @EnableConfigurationProperties(OrreryProperties.class)
@@ -82,7 +84,7 @@ class AuthorizationServerConfig {
     SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
             HashedAuthorizationService authorizations, GrantConsentService consents, ResearcherRepository researchers,
             OrreryProperties properties, JwtGenerator idTokens, TrustedOrganizations trusted,
-            ImplicitTokenIssuer implicitTokens) throws Exception {
+            ImplicitTokenIssuer implicitTokens, AuditTrail audit, RateLimiter limiter) throws Exception {
         var codes = new AuthorizationCodeGenerator(properties.codeLength());
         var responder = new AuthorizationResponder(properties.baseUrl());
         var tokenErrors = new TokenErrorWriter();
@@ -124,22 +126,22 @@ class AuthorizationServerConfig {
                 .tokenEndpoint(token -> token
                     .authenticationProviders(providers -> providers.replaceAll(provider -> {
                         if (provider instanceof OAuth2AuthorizationCodeAuthenticationProvider) {
-                            return new CodeExchangeProvider(provider, authorizations);
+                            return new CodeExchangeProvider(provider, authorizations, audit);
                         }
                         if (provider instanceof OAuth2ClientCredentialsAuthenticationProvider) {
                             return new ClientCredentialsGrantProvider(provider);
                         }
                         if (provider instanceof OAuth2RefreshTokenAuthenticationProvider) {
-                            return new RefreshTokenGrantProvider(authorizations, properties.refreshReuseGrace());
+                            return new RefreshTokenGrantProvider(authorizations, properties.refreshReuseGrace(), audit);
                         }
                         return provider;
                     }))
-                    .accessTokenResponseHandler(new TokenResponseWriter(authorizations, researchers))
+                    .accessTokenResponseHandler(new TokenResponseWriter(authorizations, researchers, audit))
                     .errorResponseHandler(tokenErrors))
                 .tokenRevocationEndpoint(revoke -> revoke
                     .authenticationProviders(providers -> providers.replaceAll(
                             provider -> provider instanceof OAuth2TokenRevocationAuthenticationProvider
-                                    ? new TokenRevocationProvider(authorizations) : provider))
+                                    ? new TokenRevocationProvider(authorizations, audit) : provider))
                     .errorResponseHandler(tokenErrors))
                 .tokenIntrospectionEndpoint(introspect -> introspect.errorResponseHandler(tokenErrors));
         });
@@ -160,6 +162,9 @@ class AuthorizationServerConfig {
                 SecurityContextHolderFilter.class);
         http.addFilterBefore(new ReauthenticationFilter(researchers),
                 AuthorizationFilter.class);
+        // After client authentication (which the configurer places before authorization), before the endpoint.
+        http.addFilterBefore(new TokenRateLimitFilter(limiter,
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, TOKEN)), AuthorizationFilter.class);
         http.headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'"))
             .referrerPolicy(referrer -> referrer.policy(

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.orrery.audit.AuditEventType;
+import org.orrery.audit.AuditTrail;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -27,7 +29,8 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
  * <p>
  * Any failed redemption burns the code (RFC 9700 §4.5). {@code redirect_uri} may be omitted, as ORCID allows;
  * when sent it must equal the one of the authorization request. An optional {@code scope} must lie within the
- * code's scopes. The researcher's iD travels on to the token response.
+ * code's scopes. The researcher's iD travels on to the token response. When a reused code revokes the tokens it
+ * produced, that goes on the audit trail.
  */
 final class CodeExchangeProvider implements AuthenticationProvider {
 
@@ -39,9 +42,12 @@ final class CodeExchangeProvider implements AuthenticationProvider {
 
     private final OAuth2AuthorizationService authorizations;
 
-    CodeExchangeProvider(AuthenticationProvider delegate, OAuth2AuthorizationService authorizations) {
+    private final AuditTrail audit;
+
+    CodeExchangeProvider(AuthenticationProvider delegate, OAuth2AuthorizationService authorizations, AuditTrail audit) {
         this.delegate = delegate;
         this.authorizations = authorizations;
+        this.audit = audit;
     }
 
     @Override
@@ -58,7 +64,7 @@ final class CodeExchangeProvider implements AuthenticationProvider {
         var withRedirect = new OAuth2AuthorizationCodeAuthenticationToken(code, client, request.getRedirectUri(),
                 exchange.getAdditionalParameters());
         if (codeToken.isInvalidated()) {
-            redeemThroughDelegate(withRedirect, code);
+            redeemThroughDelegate(withRedirect, authorization);
         }
         if (!client.getRegisteredClient().getClientId().equals(request.getClientId())) {
             burn(authorization, codeToken);
@@ -86,21 +92,27 @@ final class CodeExchangeProvider implements AuthenticationProvider {
                         null));
             }
         }
-        var issued = (OAuth2AccessTokenAuthenticationToken) redeemThroughDelegate(withRedirect, code);
+        var issued = (OAuth2AccessTokenAuthenticationToken) redeemThroughDelegate(withRedirect, authorization);
         Map<String, Object> parameters = new HashMap<>(issued.getAdditionalParameters());
         parameters.put(ORCID_PARAMETER, authorization.getPrincipalName());
         return new OAuth2AccessTokenAuthenticationToken(issued.getRegisteredClient(),
                 (Authentication) issued.getPrincipal(), issued.getAccessToken(), issued.getRefreshToken(), parameters);
     }
 
-    private Authentication redeemThroughDelegate(OAuth2AuthorizationCodeAuthenticationToken exchange, String code) {
+    private Authentication redeemThroughDelegate(OAuth2AuthorizationCodeAuthenticationToken exchange,
+            OAuth2Authorization authorization) {
         try {
             return this.delegate.authenticate(exchange);
         }
         catch (OAuth2AuthenticationException ex) {
             if (OAuth2ErrorCodes.INVALID_GRANT.equals(ex.getError().getErrorCode())) {
                 // The framework found the code used (or lost a concurrent redemption) and revoked its tokens.
-                throw invalidGrant("Reused authorization code: " + code);
+                String client = ((OAuth2ClientAuthenticationToken) exchange.getPrincipal()).getRegisteredClient().getId();
+                if (client.equals(authorization.getRegisteredClientId()) && authorization.getAccessToken() != null) {
+                    this.audit.record(AuditEventType.TOKEN_REVOKED, HashedAuthorizationService.researcherOf(authorization),
+                            client, RevokeReason.AUTH_CODE_REUSED.name(), null);
+                }
+                throw invalidGrant("Reused authorization code: " + exchange.getCode());
             }
             throw ex;
         }

@@ -3,6 +3,8 @@ package org.orrery.oauth;
 import java.sql.Timestamp;
 import java.time.Instant;
 
+import org.orrery.audit.AuditEventType;
+import org.orrery.audit.AuditTrail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
@@ -12,15 +14,18 @@ import org.springframework.stereotype.Component;
  * Records each approval as the researcher's grant to the client (one row per researcher and client: a
  * "trusted organization"). It reports no stored consent back to the authorization server, so that denying a
  * new request never silently withdraws an earlier grant; whether the consent screen may be skipped is decided
- * from the grant rows directly.
+ * from the grant rows directly. Every approval goes on the audit trail.
  */
 @Component
 public class GrantConsentService implements OAuth2AuthorizationConsentService {
 
     private final JdbcTemplate jdbc;
 
-    public GrantConsentService(JdbcTemplate jdbc) {
+    private final AuditTrail audit;
+
+    public GrantConsentService(JdbcTemplate jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     @Override
@@ -33,6 +38,8 @@ public class GrantConsentService implements OAuth2AuthorizationConsentService {
             this.jdbc.update("INSERT INTO oauth_grant (client_id, orcid, scopes, granted_at) VALUES (?, ?, ?, ?)",
                     consent.getRegisteredClientId(), consent.getPrincipalName(), scopes, now);
         }
+        this.audit.record(AuditEventType.ACCESS_GRANTED, consent.getPrincipalName(), consent.getRegisteredClientId(),
+                null, scopes);
     }
 
     @Override

@@ -153,6 +153,11 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
         return load((String) rows.get(0).get("authorization_id"), hash, token);
     }
 
+    /** The iD of the researcher who granted an authorization; null for a client's own (two-legged) one. */
+    public static String researcherOf(OAuth2Authorization authorization) {
+        return authorization.getAttribute(Principal.class.getName()) == null ? null : authorization.getPrincipalName();
+    }
+
     /** Marks every access and refresh token of an authorization revoked. */
     public void revokeTokens(String authorizationId, RevokeReason reason) {
         this.jdbc.update("UPDATE oauth_token SET invalidated = TRUE, revoke_reason = ?, revoked_at = ?"

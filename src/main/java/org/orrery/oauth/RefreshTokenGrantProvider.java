@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.orrery.audit.AuditEventType;
+import org.orrery.audit.AuditTrail;
 import org.orrery.clients.Scopes;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -33,7 +35,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
  * <li>every refresh issues a new access token and a new refresh token; the used refresh token stops working;
  * {@code revoke_old} (default true) also revokes the parent access token;</li>
  * <li>a used refresh token presented again within the grace window (concurrent refreshes) is honoured once more;
- * after it, the whole family (every token of the grant) is revoked.</li>
+ * after it, the whole family (every token of the grant) is revoked, and that goes on the audit trail.</li>
  * </ul>
  */
 final class RefreshTokenGrantProvider implements AuthenticationProvider {
@@ -42,9 +44,12 @@ final class RefreshTokenGrantProvider implements AuthenticationProvider {
 
     private final Duration reuseGrace;
 
-    RefreshTokenGrantProvider(HashedAuthorizationService authorizations, Duration reuseGrace) {
+    private final AuditTrail audit;
+
+    RefreshTokenGrantProvider(HashedAuthorizationService authorizations, Duration reuseGrace, AuditTrail audit) {
         this.authorizations = authorizations;
         this.reuseGrace = reuseGrace;
+        this.audit = audit;
     }
 
     @Override
@@ -68,6 +73,8 @@ final class RefreshTokenGrantProvider implements AuthenticationProvider {
             if (!concurrent) {
                 if (RevokeReason.ROTATED.name().equals(stored.revokeReason())) {
                     this.authorizations.revokeTokens(authorization.getId(), RevokeReason.REFRESH_TOKEN_REUSED);
+                    this.audit.record(AuditEventType.TOKEN_REVOKED, HashedAuthorizationService.researcherOf(authorization),
+                            authorization.getRegisteredClientId(), RevokeReason.REFRESH_TOKEN_REUSED.name(), null);
                     throw error(OAuth2ErrorCodes.INVALID_GRANT,
                             "Refresh token was already used: every token of this grant has been revoked");
                 }

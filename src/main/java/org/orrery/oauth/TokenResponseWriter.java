@@ -9,9 +9,13 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.orrery.audit.AuditEventType;
+import org.orrery.audit.AuditTrail;
 import org.orrery.registry.ResearcherRepository;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -23,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes the token response as ORCID does: {@code access_token}, {@code token_type} "bearer",
  * {@code refresh_token}, {@code expires_in}, {@code scope} (as granted, not expanded), the researcher's public
- * {@code name} and {@code orcid}; {@code Cache-Control: no-store} and {@code Pragma: no-cache}.
+ * {@code name} and {@code orcid}; {@code Cache-Control: no-store} and {@code Pragma: no-cache}. Each token
+ * issued, and each refresh, goes on the audit trail.
  */
 final class TokenResponseWriter implements AuthenticationSuccessHandler {
 
@@ -31,11 +36,15 @@ final class TokenResponseWriter implements AuthenticationSuccessHandler {
 
     private final ResearcherRepository researchers;
 
+    private final AuditTrail audit;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
-    TokenResponseWriter(OAuth2AuthorizationService authorizations, ResearcherRepository researchers) {
+    TokenResponseWriter(OAuth2AuthorizationService authorizations, ResearcherRepository researchers,
+            AuditTrail audit) {
         this.authorizations = authorizations;
         this.researchers = researchers;
+        this.audit = audit;
     }
 
     @Override
@@ -53,11 +62,16 @@ final class TokenResponseWriter implements AuthenticationSuccessHandler {
             body.put("expires_in", Math.max(0, Duration.between(Instant.now(), accessToken.getExpiresAt()).getSeconds()));
         }
         body.put("scope", String.join(" ", accessToken.getScopes()));
-        String orcid = orcidOf(issued);
+        String orcid = AuthorizationGrantType.CLIENT_CREDENTIALS.getValue()
+                .equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE)) ? null : orcidOf(issued);
         if (orcid != null) {
             body.put("name", this.researchers.findByOrcid(orcid).map(r -> r.displayName()).orElse(""));
         }
         body.put("orcid", orcid);
+        String grantType = request.getParameter("grant_type");
+        this.audit.record("refresh_token".equals(grantType) ? AuditEventType.TOKEN_REFRESHED : AuditEventType.TOKEN_ISSUED,
+                orcid, issued.getRegisteredClient().getClientId(), null,
+                grantType + ", scope " + body.get("scope"));
         Object idToken = issued.getAdditionalParameters().get("id_token");
         if (idToken != null) {
             body.put("id_token", idToken);

@@ -1,5 +1,7 @@
 package org.orrery.oauth;
 
+import org.orrery.audit.AuditEventType;
+import org.orrery.audit.AuditTrail;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
@@ -9,14 +11,17 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 /**
  * {@code POST /oauth/revoke} with ORCID's answers (RFC 7009): revoking an access token revokes its refresh token
  * and the other way round; an unknown token, an already revoked one, or another client's token is answered
- * with the same empty 200 and left as it is.
+ * with the same empty 200 and left as it is. A revocation goes on the audit trail.
  */
 final class TokenRevocationProvider implements AuthenticationProvider {
 
     private final HashedAuthorizationService authorizations;
 
-    TokenRevocationProvider(HashedAuthorizationService authorizations) {
+    private final AuditTrail audit;
+
+    TokenRevocationProvider(HashedAuthorizationService authorizations, AuditTrail audit) {
         this.authorizations = authorizations;
+        this.audit = audit;
     }
 
     @Override
@@ -29,6 +34,8 @@ final class TokenRevocationProvider implements AuthenticationProvider {
             if (authorization != null
                     && authorization.getRegisteredClientId().equals(client.getRegisteredClient().getId())) {
                 this.authorizations.revokeWithPair(stored.hash(), RevokeReason.CLIENT_REVOKED);
+                this.audit.record(AuditEventType.TOKEN_REVOKED, HashedAuthorizationService.researcherOf(authorization),
+                        authorization.getRegisteredClientId(), RevokeReason.CLIENT_REVOKED.name(), stored.kind() + " token");
             }
         }
         // The endpoint answers 200 with an empty body whatever was found, as ORCID and RFC 7009 §2.2 do.

@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.orrery.audit.AuditEventType;
+import org.orrery.audit.AuditTrail;
 import org.orrery.clients.Scopes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -20,8 +22,11 @@ public class TrustedOrganizations {
 
     private final JdbcTemplate jdbc;
 
-    public TrustedOrganizations(JdbcTemplate jdbc) {
+    private final AuditTrail audit;
+
+    public TrustedOrganizations(JdbcTemplate jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** One client with access to the researcher's record. */
@@ -58,11 +63,14 @@ public class TrustedOrganizations {
     /** Revokes every token the client holds for the researcher and forgets the grant. */
     @Transactional
     public void revoke(String orcid, String clientId) {
-        this.jdbc.update("UPDATE oauth_token SET invalidated = TRUE, revoke_reason = ?, revoked_at = ?"
+        int revoked = this.jdbc.update("UPDATE oauth_token SET invalidated = TRUE, revoke_reason = ?, revoked_at = ?"
                 + " WHERE invalidated = FALSE AND authorization_id IN"
                 + " (SELECT id FROM oauth_authorization WHERE orcid = ? AND client_id = ?)",
                 RevokeReason.USER_REVOKED.name(), Timestamp.from(Instant.now()), orcid, clientId);
-        this.jdbc.update("DELETE FROM oauth_grant WHERE orcid = ? AND client_id = ?", orcid, clientId);
+        int forgotten = this.jdbc.update("DELETE FROM oauth_grant WHERE orcid = ? AND client_id = ?", orcid, clientId);
+        if (revoked + forgotten > 0) {
+            this.audit.record(AuditEventType.TOKEN_REVOKED, orcid, clientId, RevokeReason.USER_REVOKED.name(), null);
+        }
     }
 
 }

@@ -1,5 +1,6 @@
 package org.orrery.record;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -166,6 +167,6 @@ public enum ItemType {
     }
 
     public static List<ItemType> of(Section section) {
-        return java.util.Arrays.stream(values()).filter(type -> type.section() == section).toList();
+        return Arrays.stream(values()).filter(type -> type.section() == section).toList();
     }
 }

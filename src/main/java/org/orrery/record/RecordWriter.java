@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.orrery.audit.AuditEventType;
+import org.orrery.audit.AuditTrail;
 import org.orrery.record.RecordRuleException.Rule;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Adds, changes and removes record items under ORCID's write rules: a new item takes the record's default
  * visibility and its writer as source; only the source may change or remove it; one source may not add the
  * same activity (same {@code self} external identifier) twice; an API client may not change visibility.
- * A {@code clientId} of null means the researcher.
+ * A {@code clientId} of null means the researcher. Every change goes on the audit trail.
  */
 @Service
 public class RecordWriter {
@@ -25,9 +27,12 @@ public class RecordWriter {
 
     private final RecordSettingsRepository settings;
 
-    public RecordWriter(ItemRepository items, RecordSettingsRepository settings) {
+    private final AuditTrail audit;
+
+    public RecordWriter(ItemRepository items, RecordSettingsRepository settings, AuditTrail audit) {
         this.items = items;
         this.settings = settings;
+        this.audit = audit;
     }
 
     @Transactional
@@ -39,6 +44,7 @@ public class RecordWriter {
             .map(RecordSettings::defaultVisibility)
             .orElse(RecordSettings.defaults(orcid, Instant.now()).defaultVisibility());
         PutCode putCode = this.items.insert(orcid, type, clientId, visibility, body, Instant.now());
+        written(orcid, clientId, type.label() + " " + putCode.value() + " added");
         return this.items.find(orcid, putCode).orElseThrow();
     }
 
@@ -55,6 +61,7 @@ public class RecordWriter {
             refuseDuplicate(this.items.findByTypeAndSource(orcid, type, clientId), type, body, clientId, putCode);
         }
         this.items.updateBody(orcid, putCode, body, Instant.now());
+        written(orcid, clientId, type.label() + " " + putCode.value() + " updated");
         return this.items.find(orcid, putCode).orElseThrow();
     }
 
@@ -62,6 +69,7 @@ public class RecordWriter {
     public void delete(String orcid, ItemType type, PutCode putCode, String clientId) {
         sourcedItem(orcid, type, putCode, clientId);
         this.items.delete(orcid, putCode);
+        written(orcid, clientId, type.label() + " " + putCode.value() + " deleted");
     }
 
     /** The researcher sets an item's visibility, whoever its source is. */
@@ -71,6 +79,7 @@ public class RecordWriter {
             throw new RecordRuleException(Rule.NOT_FOUND, null, "No item " + putCode + " on this record");
         }
         this.items.updateVisibility(orcid, putCode, visibility, Instant.now());
+        written(orcid, null, "item " + putCode.value() + " made " + visibility.orcidName());
     }
 
     /** The researcher removes an item from their record, whoever its source is. */
@@ -79,6 +88,11 @@ public class RecordWriter {
         if (!this.items.delete(orcid, putCode)) {
             throw new RecordRuleException(Rule.NOT_FOUND, null, "No item " + putCode + " on this record");
         }
+        written(orcid, null, "item " + putCode.value() + " removed");
+    }
+
+    private void written(String orcid, String clientId, String what) {
+        this.audit.record(AuditEventType.RECORD_WRITTEN, orcid, clientId, null, what);
     }
 
     private RecordItem sourcedItem(String orcid, ItemType type, PutCode putCode, String clientId) {

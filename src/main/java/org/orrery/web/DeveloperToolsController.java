@@ -7,6 +7,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.orrery.audit.AuditEventType;
+import org.orrery.audit.AuditTrail;
 import org.orrery.clients.ApiClient;
 import org.orrery.clients.ClientRegistration;
 import org.orrery.clients.ClientRepository;
@@ -21,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Developer tools: a signed-in researcher registers one public API client and is shown its id and, once, its
- * secret.
+ * secret. Registration goes on the audit trail.
  */
 @Controller
 class DeveloperToolsController {
@@ -30,9 +32,12 @@ class DeveloperToolsController {
 
     private final ClientRepository clients;
 
-    DeveloperToolsController(ClientRegistration registration, ClientRepository clients) {
+    private final AuditTrail audit;
+
+    DeveloperToolsController(ClientRegistration registration, ClientRepository clients, AuditTrail audit) {
         this.registration = registration;
         this.clients = clients;
+        this.audit = audit;
     }
 
     @GetMapping("/developer-tools")
@@ -60,6 +65,8 @@ class DeveloperToolsController {
                     nz(website), "redirectUris", nz(redirectUris)), errors, null);
         }
         var registered = this.registration.register(application, principal.getName());
+        this.audit.record(AuditEventType.CLIENT_CREATED, principal.getName(), registered.client().clientId(), null,
+                registered.client().name());
         return render(principal, model, emptyForm(), Map.of(), registered.clientSecret());
     }
 

@@ -1,9 +1,11 @@
 package org.orrery.web;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.orrery.record.ItemType;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -64,6 +66,62 @@ final class ItemForms {
             default -> throw new IllegalArgumentException("The editor has no form for " + type.label());
         }
         return body;
+    }
+
+    /** The form fields of an item, for editing it (the inverse of {@link #body}). */
+    static Map<String, String> fields(ItemType type, JsonNode body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        switch (type) {
+            case OTHER_NAME, KEYWORD -> put(form, "content", body, "/content");
+            case RESEARCHER_URL -> {
+                put(form, "urlName", body, "/url-name");
+                put(form, "url", body, "/url/value");
+            }
+            case EMAIL -> put(form, "email", body, "/email");
+            case ADDRESS -> put(form, "country", body, "/country/value");
+            case WORK -> {
+                put(form, "title", body, "/title/title/value");
+                put(form, "workType", body, "/type");
+                put(form, "year", body, "/publication-date/year/value");
+                form.put("doi", externalId(body, "doi"));
+                put(form, "url", body, "/url/value");
+            }
+            case EMPLOYMENT, EDUCATION -> {
+                put(form, "department", body, "/department-name");
+                put(form, "role", body, "/role-title");
+                put(form, "startYear", body, "/start-date/year/value");
+                put(form, "endYear", body, "/end-date/year/value");
+                organizationFields(form, body);
+            }
+            case FUNDING -> {
+                put(form, "fundingType", body, "/type");
+                put(form, "title", body, "/title/title/value");
+                form.put("grantNumber", externalId(body, "grant_number"));
+                organizationFields(form, body);
+            }
+            default -> throw new IllegalArgumentException("The editor has no form for " + type.label());
+        }
+        return form;
+    }
+
+    private static void organizationFields(Map<String, String> form, JsonNode body) {
+        put(form, "organization", body, "/organization/name");
+        put(form, "city", body, "/organization/address/city");
+        put(form, "country", body, "/organization/address/country");
+    }
+
+    private static String externalId(JsonNode body, String type) {
+        for (JsonNode id : body.path("external-ids").path("external-id")) {
+            if (type.equals(id.path("external-id-type").asString(""))) {
+                return id.path("external-id-value").asString("");
+            }
+        }
+        return "";
+    }
+
+    private static void put(Map<String, String> form, String name, JsonNode body, String pointer) {
+        JsonNode value = body.at(pointer);
+        form.put(name, value.isValueNode() ? value.asString() : "");
     }
 
     private static void organization(ObjectNode body, Map<String, String> form) {

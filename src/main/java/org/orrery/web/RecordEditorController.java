@@ -27,7 +27,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The researcher's record editor at {@code /my-orcid/record}: default visibility, name, biography, email
@@ -72,7 +75,7 @@ class RecordEditorController {
     }
 
     @PostMapping(PAGE + "/default-visibility")
-    String defaultVisibility(Principal principal, @RequestParam String visibility, RedirectAttributes redirect) {
+    View defaultVisibility(Principal principal, @RequestParam String visibility, RedirectAttributes redirect) {
         Visibility chosen = parse(visibility);
         if (chosen == null) {
             return failed(redirect, UNKNOWN_VISIBILITY);
@@ -83,7 +86,7 @@ class RecordEditorController {
     }
 
     @PostMapping(PAGE + "/name")
-    String name(Principal principal, @RequestParam String givenNames, @RequestParam(required = false) String familyName,
+    View name(Principal principal, @RequestParam String givenNames, @RequestParam(required = false) String familyName,
             @RequestParam(required = false) String creditName, @RequestParam String visibility,
             RedirectAttributes redirect) {
         Researcher researcher = researcher(principal);
@@ -104,7 +107,7 @@ class RecordEditorController {
     }
 
     @PostMapping(PAGE + "/biography")
-    String biography(Principal principal, @RequestParam(required = false) String biography,
+    View biography(Principal principal, @RequestParam(required = false) String biography,
             @RequestParam String visibility, RedirectAttributes redirect) {
         if (length(biography) > 5000) {
             return failed(redirect, "The biography has at most 5000 characters.");
@@ -120,7 +123,7 @@ class RecordEditorController {
     }
 
     @PostMapping(PAGE + "/email-visibility")
-    String emailVisibility(Principal principal, @RequestParam String visibility, RedirectAttributes redirect) {
+    View emailVisibility(Principal principal, @RequestParam String visibility, RedirectAttributes redirect) {
         if (parse(visibility) == null) {
             return failed(redirect, UNKNOWN_VISIBILITY);
         }
@@ -129,7 +132,7 @@ class RecordEditorController {
     }
 
     @PostMapping(PAGE + "/items/{section}")
-    String add(Principal principal, @PathVariable String section, @RequestParam Map<String, String> form,
+    View add(Principal principal, @PathVariable String section, @RequestParam Map<String, String> form,
             RedirectAttributes redirect) {
         ItemType type = ItemType.byListPath(section);
         if (type == null || !ItemForms.hasForm(type)) {
@@ -149,7 +152,7 @@ class RecordEditorController {
     }
 
     @PostMapping(PAGE + "/items/{putCode}/visibility")
-    String itemVisibility(Principal principal, @PathVariable long putCode, @RequestParam String visibility,
+    View itemVisibility(Principal principal, @PathVariable long putCode, @RequestParam String visibility,
             RedirectAttributes redirect) {
         if (parse(visibility) == null) {
             return failed(redirect, UNKNOWN_VISIBILITY);
@@ -164,7 +167,7 @@ class RecordEditorController {
     }
 
     @PostMapping(PAGE + "/items/{putCode}/delete")
-    String delete(Principal principal, @PathVariable long putCode, RedirectAttributes redirect) {
+    View delete(Principal principal, @PathVariable long putCode, RedirectAttributes redirect) {
         try {
             this.writer.remove(principal.getName(), new PutCode(putCode));
         }
@@ -192,14 +195,21 @@ class RecordEditorController {
         }
     }
 
-    private static String done(RedirectAttributes redirect, String message) {
+    private static View done(RedirectAttributes redirect, String message) {
         redirect.addFlashAttribute("message", message);
-        return "redirect:" + PAGE;
+        return seeOther(PAGE);
     }
 
-    private static String failed(RedirectAttributes redirect, String message) {
+    private static View failed(RedirectAttributes redirect, String message) {
         redirect.addFlashAttribute("problem", message);
-        return "redirect:" + PAGE;
+        return seeOther(PAGE);
+    }
+
+    /** A 303 back to a page after a form post (flash attributes travel with it). */
+    static View seeOther(String path) {
+        RedirectView view = new RedirectView(path, true);
+        view.setStatusCode(HttpStatus.SEE_OTHER);
+        return view;
     }
 
     private static int length(String text) {

@@ -42,8 +42,14 @@ final class RecordPageModel {
     }
 
     static String heading(ItemType type) {
-        String label = type == ItemType.EMAIL ? "other emails" : type == ItemType.ADDRESS ? "countries"
-                : type.label() + (type.label().endsWith("s") ? "" : "s");
-        return Character.toUpperCase(label.charAt(0)) + label.substring(1);
+        return switch (type) {
+            case RESEARCHER_URL -> "Websites and social links";
+            case EMAIL -> "Other emails";
+            case ADDRESS -> "Countries";
+            default -> {
+                String label = type.label() + (type.label().endsWith("s") ? "" : "s");
+                yield Character.toUpperCase(label.charAt(0)) + label.substring(1);
+            }
+        };
     }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.orrery.audit.AuditEventType;
+import org.orrery.audit.AuditTrail;
 import org.orrery.registry.Researcher;
 import org.orrery.registry.ResearcherRegistration;
 import org.orrery.registry.ResearcherRepository;
@@ -28,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The register page: mints an iD, signs the new researcher in and, when they came from an application,
- * continues the authorization they started.
+ * continues the authorization they started. Registration goes on the audit trail.
  */
 @Controller
 class RegisterController {
@@ -43,9 +45,12 @@ class RegisterController {
 
     private final ResearcherRepository researchers;
 
+    private final AuditTrail audit;
+
     RegisterController(ResearcherRegistration registration, ResearcherUserDetailsService users,
-            ResearcherRepository researchers) {
+            ResearcherRepository researchers, AuditTrail audit) {
         this.researchers = researchers;
+        this.audit = audit;
         this.registration = registration;
         this.users = users;
     }
@@ -82,6 +87,8 @@ class RegisterController {
             model.addAttribute("errors", errors);
             return "register";
         }
+        this.audit.record(AuditEventType.REGISTERED, researcher.orcid().value(), SignInClient.of(request, response),
+                null, null);
         signIn(researcher, request, response);
         this.researchers.recordSignIn(researcher.orcid().value(), Instant.now());
         SavedRequest saved = this.requests.getRequest(request, response);

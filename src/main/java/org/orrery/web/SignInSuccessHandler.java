@@ -7,21 +7,27 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.orrery.audit.AuditEventType;
+import org.orrery.audit.AuditTrail;
 import org.orrery.registry.ResearcherRepository;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
 /**
- * After a sign-in: records its time (an ID token's {@code auth_time}) and goes back (303) to what the researcher
- * was doing, usually an authorization request, or to their record.
+ * After a sign-in: records its time (an ID token's {@code auth_time}) and puts it on the audit trail, with the
+ * application it was for, then goes back (303) to what the researcher was doing, usually an authorization
+ * request, or to their record.
  */
 final class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
     private final ResearcherRepository researchers;
 
-    SignInSuccessHandler(ResearcherRepository researchers, RedirectStrategy redirects) {
+    private final AuditTrail audit;
+
+    SignInSuccessHandler(ResearcherRepository researchers, RedirectStrategy redirects, AuditTrail audit) {
         this.researchers = researchers;
+        this.audit = audit;
         setRedirectStrategy(redirects);
         setDefaultTargetUrl("/my-orcid");
     }
@@ -30,6 +36,8 @@ final class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessH
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws ServletException, IOException {
         this.researchers.recordSignIn(authentication.getName(), Instant.now());
+        this.audit.record(AuditEventType.SIGNED_IN, authentication.getName(), SignInClient.of(request, response), null,
+                null);
         super.onAuthenticationSuccess(request, response, authentication);
     }
 }

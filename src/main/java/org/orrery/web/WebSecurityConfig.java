@@ -1,13 +1,18 @@
 package org.orrery.web;
 
+import org.orrery.audit.AuditTrail;
 import org.orrery.registry.ResearcherRepository;
+import org.orrery.registry.ResearcherUserDetailsService;
 import org.orrery.system.MaskedCsrfTokenHandler;
+import org.orrery.throttle.SignInThrottle;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -26,8 +31,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * The registry's pages: sign-in with email or iD, CSRF on every form, no framing, and 303 after every
- * credential post (security rules 8 and 9).
+ * The registry's pages: sign-in with email or iD, throttled after failures, CSRF on every form, no framing, and
+ * 303 after every credential post (security rules 8, 9 and 10).
  */
 @Configuration
 class WebSecurityConfig {
@@ -41,11 +46,16 @@ class WebSecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain webChain(HttpSecurity http, ResearcherRepository researchers,
+            ResearcherUserDetailsService users, PasswordEncoder passwords, SignInThrottle throttle, AuditTrail audit,
             @Qualifier("requestMappingHandlerMapping") HandlerMapping controllers) throws Exception {
         var seeOther = new DefaultRedirectStrategy();
         seeOther.setStatusCode(HttpStatus.SEE_OTHER);
-        var signedIn = new SignInSuccessHandler(researchers, seeOther);
-        var failed = new SignInFailureHandler(seeOther);
+        var signedIn = new SignInSuccessHandler(researchers, seeOther, audit);
+        var failed = new SignInFailureHandler(seeOther, audit);
+        var passwordCheck = new DaoAuthenticationProvider(users);
+        passwordCheck.setPasswordEncoder(passwords);
+        // The only way in: no parent manager that could check a password past the throttle.
+        http.authenticationManager(new ProviderManager(new ThrottledSignInProvider(passwordCheck, throttle, users)));
         var signedOut = new SimpleUrlLogoutSuccessHandler();
         signedOut.setRedirectStrategy(seeOther);
         signedOut.setDefaultTargetUrl("/signin?signedOut");
@@ -64,6 +74,8 @@ class WebSecurityConfig {
             .requestMatchers("/", "/signin", "/register", "/oauth/error", "/error", "/css/**", "/favicon.ico",
                     "/demo/callback", "/actuator/health", "/actuator/health/**", "/actuator/info",
                     "/.well-known/openid-configuration", "/oauth/userinfo", PublicRecordController.PATTERN)
+            .permitAll()
+            .requestMatchers("/admin/audit-events")
             .permitAll()
             .anyRequest()
             .authenticated())

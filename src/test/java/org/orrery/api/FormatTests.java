@@ -99,6 +99,8 @@ class FormatTests extends OrreryIntegrationTest {
                         "work/publication-date/year must be a year between 1900 and 2100" },
                 { "{\"title\":{\"title\":{\"value\":\"x\"}},\"type\":\"book\",\"external-ids\":{\"external-id\":[{\"external-id-type\":\"doi\"}]}}",
                         "work/external-ids/external-id[0]/external-id-value is required" },
+                { "{\"title\":{\"title\":{\"value\":\"x\"}},\"type\":\"book\",\"url\":{\"value\":\"javascript:alert(1)\"}}",
+                        "work/url must be an http, https or ftp URL" },
                 { "{\"title\":", "body is not valid JSON" } };
         for (String[] example : cases) {
             HttpResponse<String> response = RecordApi.send("POST", url, token(), VND_JSON, VND_JSON, example[0]);
@@ -114,6 +116,15 @@ class FormatTests extends OrreryIntegrationTest {
                 "<funding xmlns=\"http://www.orcid.org/ns/funding\"/>");
         assertError(wrongRoot, 400, "400 Bad Request: Invalid incoming message. Full validation error:"
                 + " {http://www.orcid.org/ns/funding}funding is not the expected element work:work", INVALID, 9001);
+    }
+
+    @Test
+    void oversizedBodiesAreRefusedWith413() {
+        String huge = "{\"title\":{\"title\":{\"value\":\"" + "x".repeat(17 * 1024 * 1024) + "\"}}}";
+        HttpResponse<String> response = RecordApi.send("POST", BASE + "/api/v3.0/" + CAROL_ORCID + "/work", token(),
+                VND_JSON, VND_JSON, huge);
+        assertError(response, 413, "413 Payload Too Large: The request body is larger than 16777216 bytes.",
+                "The client application sent a bad request to ORCID.", 9006);
     }
 
     @Test

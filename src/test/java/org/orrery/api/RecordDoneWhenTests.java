@@ -97,6 +97,7 @@ class RecordDoneWhenTests extends OrreryIntegrationTest {
                 .isEqualTo("Test Member Integration");
             assertThat(editor.getHtmlElementById("item-" + employmentCode).asNormalizedText())
                 .contains("Analyst Mathematics — University of London, 2019");
+            assertThat(editor.getElementById("edit-" + workCode)).as("only the source edits content").isNull();
             HtmlSelect visibility = editor.getHtmlElementById("visibility-" + workCode);
             visibility.setSelectedAttribute("private", true);
             HtmlPage saved = Browser.click(editor, "save-visibility-" + workCode);

@@ -25,8 +25,10 @@ import org.orrery.support.Tokens;
  * Not a test: a benchmark of the member API on a real server (run it with {@code bench/run.sh}). Builds a record
  * of 100 works and 50 other items through the API, then measures {@code GET /record} (JSON and XML, one client
  * and four at once) and {@code POST /work}, printing medians, p99 and requests per second. Its class name keeps
- * it out of the normal test run.
+ * it out of the normal test run, which is also why it may have settings of its own: rate limits off, since one
+ * member client is held to 24 requests a second by default and the figures are of capacity.
  */
+@org.springframework.test.context.TestPropertySource(properties = "orrery.rate-limit.enabled=false")
 class RecordApiBenchmark extends OrreryIntegrationTest {
 
     private static final String ORCID = "0000-0002-7319-2192";

@@ -52,6 +52,11 @@ public final class Http {
         return postForm(url, pairs, headers);
     }
 
+    /** POSTs a body as it is; give its {@code Content-Type} among the headers. */
+    public static HttpResponse<String> post(String url, String body, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+    }
+
     public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder()
             .encodeToString((URLEncoder.encode(user, StandardCharsets.UTF_8) + ":"

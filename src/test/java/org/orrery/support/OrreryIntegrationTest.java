@@ -27,6 +27,9 @@ public abstract class OrreryIntegrationTest {
     /** Short, so that a test can step past it: a used refresh token is honoured again only within it. */
     protected static final java.time.Duration REFRESH_REUSE_GRACE = java.time.Duration.ofSeconds(2);
 
+    /** The operator token of the shared server's audit endpoint ({@code orrery.audit.operator-token}). */
+    protected static final String OPERATOR_TOKEN = "test-operator-token-0001";
+
     /** The database the shared server uses: PostgreSQL when {@code orrery.test.datasource.url} is set, else H2. */
     protected static final String DATASOURCE_URL = System.getProperty("orrery.test.datasource.url",
             "jdbc:h2:mem:orrery-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
@@ -42,6 +45,7 @@ public abstract class OrreryIntegrationTest {
         registry.add("spring.datasource.url", () -> DATASOURCE_URL);
         registry.add("orrery.seed-file", OrreryIntegrationTest::testSeedFile);
         registry.add("orrery.refresh-reuse-grace", () -> REFRESH_REUSE_GRACE.toMillis() + "ms");
+        registry.add("orrery.audit.operator-token", () -> OPERATOR_TOKEN);
         registry.add("spring.datasource.username", () -> DATASOURCE_USERNAME);
         registry.add("spring.datasource.password", () -> DATASOURCE_PASSWORD);
     }

@@ -8,6 +8,7 @@ import static org.orrery.support.Dance.MEMBER_SECRET;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,8 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Security rule 5: after a dance and a client registration, no table of the database holds a code, token,
- * client secret or password that was handed out or typed in, only their hashes.
+ * Security rule 5: after a dance, a refresh, a two-legged token and a client registration, no table of the database
+ * holds a code, token, client secret or password that was handed out or typed in, only their hashes.
  */
 class DataAtRestTests extends OrreryIntegrationTest {
 
@@ -45,6 +46,12 @@ class DataAtRestTests extends OrreryIntegrationTest {
             JsonNode tokens = Http.json(exchange(exchanged));
             accessToken = tokens.get("access_token").asString();
             handedOut.addAll(List.of(exchanged, accessToken, tokens.get("refresh_token").asString()));
+            JsonNode refreshed = Http.json(token(Map.of("grant_type", "refresh_token", "refresh_token",
+                    tokens.get("refresh_token").asString())));
+            handedOut.addAll(List.of(refreshed.get("access_token").asString(),
+                    refreshed.get("refresh_token").asString()));
+            handedOut.add(Http.json(token(Map.of("grant_type", "client_credentials", "scope", "/read-public")))
+                .get("access_token").asString());
         }
         try (Browser browser = new Browser()) {
             handedOut.add(Dance.code(browser, BASE, PORT, MEMBER, "/authenticate", ADA_EMAIL, ADA_PASSWORD));
@@ -89,11 +96,15 @@ class DataAtRestTests extends OrreryIntegrationTest {
     }
 
     private static HttpResponse<String> exchange(String code) {
-        HttpResponse<String> response = Http.postForm(BASE + "/oauth/token",
-                Map.of("client_id", MEMBER, "client_secret", MEMBER_SECRET, "grant_type", "authorization_code",
-                        "code", code, "redirect_uri", Dance.redirectUri(PORT)),
-                "Accept", "application/json");
-        assertThat(response.statusCode()).isEqualTo(200);
+        return token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", Dance.redirectUri(PORT)));
+    }
+
+    private static HttpResponse<String> token(Map<String, String> grant) {
+        Map<String, String> form = new HashMap<>(grant);
+        form.put("client_id", MEMBER);
+        form.put("client_secret", MEMBER_SECRET);
+        HttpResponse<String> response = Http.postForm(BASE + "/oauth/token", form, "Accept", "application/json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response;
     }
 }

@@ -31,7 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Every lookup path is served by an index, shown by the database's own query plan (EXPLAIN). On PostgreSQL the
  * lookup paths are planned with sequential scans priced out ({@code enable_seqscan = off}), which still chooses
  * a scan when no index fits; the token lookup is also planned as is, on a table of twenty thousand tokens.
- * On H2 the plan names the index it uses, or says {@code tableScan}.
+ * On H2 the plan names the index it uses, or says {@code tableScan}. (The signing-key table holds a handful of
+ * rows and is read whole on purpose.)
  */
 class LookupIndexTests extends OrreryIntegrationTest {
 
@@ -50,6 +51,13 @@ class LookupIndexTests extends OrreryIntegrationTest {
                         List.of(hash)),
                 Arguments.of("tokens of an authorization", "oauth_token_authorization_idx", "SELECT * FROM oauth_token WHERE authorization_id = ?",
                         List.of("id")),
+                Arguments.of("a token's pair (refresh with access)", "oauth_token_pair_idx",
+                        "SELECT token_hash FROM oauth_token WHERE pair_hash = ?", List.of(hash)),
+                // On a small table PostgreSQL may take either index; both narrow to a researcher's or client's rows.
+                Arguments.of("authorizations under a grant",
+                        "(oauth_authorization_grant_idx|oauth_authorization_client_idx)",
+                        "SELECT id FROM oauth_authorization WHERE orcid = ? AND client_id = ?",
+                        List.of("0000-0002-1694-233X", MEMBER)),
                 Arguments.of("authorizations of a client", "oauth_authorization_client_idx", "SELECT id FROM oauth_authorization WHERE client_id = ?",
                         List.of(MEMBER)),
                 Arguments.of("grants of a client", "oauth_grant_client_idx", "SELECT orcid FROM oauth_grant WHERE client_id = ?",
@@ -116,7 +124,14 @@ class LookupIndexTests extends OrreryIntegrationTest {
                 return explain(connection, AccessTokenIntrospector.LOOKUP,
                         List.of(SecretHasher.sha256(authorizationId + 7), "access", NOW));
             });
-            assertUsesIndex(plan, "oauth_token_pkey");
+            if (plan.contains("Index")) {
+                // PostgreSQL may scan the small tables it joins; the token table it must probe by its key.
+                assertThat(plan).contains("Index Scan using oauth_token_pkey on oauth_token t")
+                    .doesNotContain("Seq Scan on oauth_token");
+            }
+            else {
+                assertUsesIndex(plan, "oauth_token_pkey");
+            }
         }
         finally {
             this.jdbc.update("DELETE FROM oauth_authorization WHERE id = ?", authorizationId);

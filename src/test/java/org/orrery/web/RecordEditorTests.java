@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.htmlunit.Page;
 import org.htmlunit.html.DomElement;
+import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
 import org.junit.jupiter.api.Test;
@@ -135,7 +138,38 @@ class RecordEditorTests extends OrreryIntegrationTest {
             assertThat(editor.getElementById("item-" + putCode)).isNull();
             HtmlSelect reset = editor.getHtmlElementById("default-visibility");
             reset.setSelectedAttribute("public", true);
-            Browser.click(editor, "save-default-visibility");
+            browser.client().getOptions().setRedirectEnabled(false);
+            Page answer = Browser.click(editor, "save-default-visibility");
+            assertThat(answer.getWebResponse().getStatusCode()).isEqualTo(303);
+            assertThat(answer.getWebResponse().getResponseHeaderValue("Location")).endsWith("/my-orcid/record");
+        }
+    }
+
+    @Test
+    void researcherEditsTheContentOfTheirOwnItems() {
+        try (Browser browser = new Browser()) {
+            HtmlPage editor = add(signedInEditor(browser), "works", Map.of("title", "Draft title", "workType",
+                    "preprint", "year", "2023", "doi", "10.4242/draft"));
+            DomElement row = (DomElement) editor.getByXPath("//tr[td[@class='item-text']='Draft title (preprint, 2023)']")
+                .get(0);
+            String putCode = row.getId().substring("item-".length());
+            HtmlPage form = Browser.click(editor, "edit-" + putCode);
+            assertThat(((HtmlInput) form.getHtmlElementById("edit-doi")).getValue())
+                .isEqualTo("10.4242/draft");
+            Browser.type(form, "edit-title", "Final title");
+            HtmlSelect type = form.getHtmlElementById("edit-workType");
+            assertThat(type.getSelectedOptions().get(0).getValueAttribute()).isEqualTo("preprint");
+            type.setSelectedAttribute("journal-article", true);
+            HtmlPage saved = Browser.click(form, "save-item");
+            assertThat(saved.getHtmlElementById("message").asNormalizedText()).isEqualTo("Saved.");
+            assertThat(saved.getHtmlElementById("item-" + putCode).asNormalizedText())
+                .contains("Final title (journal-article, 2023)");
+
+            HtmlPage again = Browser.click(saved, "edit-" + putCode);
+            Browser.type(again, "edit-year", "1066");
+            HtmlPage broken = Browser.click(again, "save-item");
+            assertThat(broken.getHtmlElementById("problem").asNormalizedText())
+                .isEqualTo("Not saved: work/publication-date/year must be a year between 1900 and 2100.");
         }
     }
 
@@ -146,7 +180,7 @@ class RecordEditorTests extends OrreryIntegrationTest {
             // the signed-in session's cookies, whatever the session store names them, but no CSRF token
             String cookies = browser.client().getCookieManager().getCookies().stream()
                 .map(cookie -> cookie.getName() + "=" + cookie.getValue())
-                .collect(java.util.stream.Collectors.joining("; "));
+                .collect(Collectors.joining("; "));
             HttpResponse<String> forged = Http.postForm(BASE + "/my-orcid/record/default-visibility",
                     Map.of("visibility", "private"), "Cookie", cookies);
             assertThat(forged.statusCode()).isEqualTo(403);

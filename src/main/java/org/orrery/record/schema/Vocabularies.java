@@ -1,5 +1,7 @@
 package org.orrery.record.schema;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +40,8 @@ public final class Vocabularies {
     public static final Set<String> SEQUENCES = Set.of("first", "additional");
 
     public static final Set<String> COUNTRIES = countries();
+
+    private static final Set<String> WEB_SCHEMES = Set.of("http", "https", "ftp");
 
     private static final Pattern ORCID_PATH = Pattern.compile("(\\d{4}-){3}\\d{3}[\\dX]");
 
@@ -95,10 +99,11 @@ public final class Vocabularies {
 
     static String url(String text) {
         try {
-            java.net.URI uri = new java.net.URI(text.trim());
-            return uri.getScheme() == null ? "must be an absolute URL" : null;
+            URI uri = new URI(text.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return WEB_SCHEMES.contains(scheme) ? null : "must be an http, https or ftp URL";
         }
-        catch (java.net.URISyntaxException ex) {
+        catch (URISyntaxException ex) {
             return "must be a URL";
         }
     }

@@ -1,0 +1,32 @@
+package org.orrery.audit;
+
+/** What an audit event records, with the words a researcher reads on their history page. */
+public enum AuditEventType {
+
+    SIGNED_IN("Signed in"),
+    SIGN_IN_FAILED("Failed sign-in"),
+    SIGN_IN_THROTTLED("Sign-in refused: too many failed attempts"),
+    REGISTERED("Registered"),
+    ACCESS_GRANTED("Granted access"),
+    TOKEN_ISSUED("Access token issued"),
+    TOKEN_REFRESHED("Access token refreshed"),
+    TOKEN_REVOKED("Access revoked"),
+    CLIENT_CREATED("API client registered"),
+    /** Reserved for a client secret reset, which does not exist yet. */
+    CLIENT_SECRET_RESET("API client secret reset"),
+    /**
+     * An item of a record added, changed or deleted, through the API or the record editor. The record feature's
+     * write path records it as {@code audit.record(RECORD_WRITTEN, orcid, clientIdOrNull, null, "work 1234 added")}.
+     */
+    RECORD_WRITTEN("Record changed");
+
+    private final String description;
+
+    AuditEventType(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return this.description;
+    }
+}

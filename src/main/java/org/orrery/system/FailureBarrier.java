@@ -1,0 +1,119 @@
+package org.orrery.system;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.orrery.api.ApiErrorWriter;
+import org.orrery.api.OrcidError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.DisconnectedClientHelper;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The outermost filter: a failure nothing else handled (a database that went away, a bug) is logged once with a
+ * new incident id, and the caller gets a generic answer in the endpoint's own format that repeats the id, never a
+ * stack trace, SQL or class name (security rule 13): ORCID's error body on the API faces (as the API's own
+ * controllers answer their failures, with the same log line), an OAuth error on the
+ * OAuth and other JSON endpoints, the error page everywhere else. The page is rendered without the session or the
+ * database, which may be what failed.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class FailureBarrier extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(FailureBarrier.class);
+
+    private final ITemplateEngine templates;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    FailureBarrier(ITemplateEngine templates) {
+        this.templates = templates;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            chain.doFilter(request, response);
+        }
+        catch (IOException | ServletException | RuntimeException ex) {
+            if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+                throw ex; // the caller went away: nobody to answer, nothing of ours failed
+            }
+            String incident = UUID.randomUUID().toString();
+            log.error("Unexpected failure, incident {} on {} {}", incident, request.getMethod(),
+                    request.getRequestURI(), ex);
+            if (response.isCommitted()) {
+                return;
+            }
+            response.reset();
+            response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            switch (Face.of(request)) {
+                case API -> ApiErrorWriter.write(request, response, OrcidError.unexpected(incident));
+                case JSON -> writeJson(response, oauthError(incident));
+                case PAGE -> writePage(request, response, incident);
+            }
+        }
+    }
+
+    private void writeJson(HttpServletResponse response, Object body) throws IOException {
+        response.setContentType("application/json;charset=UTF-8");
+        response.getWriter().write(this.json.writeValueAsString(body));
+    }
+
+    private static Map<String, Object> oauthError(String incident) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", "server_error");
+        body.put("error_description", "Something went wrong. Incident " + incident);
+        return body;
+    }
+
+    private void writePage(HttpServletRequest request, HttpServletResponse response, String incident)
+            throws IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Content-Security-Policy", "frame-ancestors 'none'; default-src 'self'");
+        var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
+            .buildExchange(request, response);
+        var context = new WebContext(exchange, request.getLocale(), Map.of("status", 500, "incident", incident));
+        this.templates.process("error", context, response.getWriter());
+    }
+
+    /** Which error format a path's callers read. */
+    enum Face {
+        API, JSON, PAGE;
+
+        static Face of(HttpServletRequest request) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (path.endsWith("/oauth/token") || path.startsWith("/oauth/revoke") || path.startsWith("/oauth/introspect")
+                    || path.startsWith("/oauth/userinfo") || path.startsWith("/oauth/jwks")
+                    || path.startsWith("/.well-known/") || path.startsWith("/actuator/") || path.startsWith("/admin/")
+                    || path.endsWith(".json")) {
+                return JSON;
+            }
+            if (path.startsWith("/api/") || path.startsWith("/pub/")) {
+                return API;
+            }
+            return PAGE;
+        }
+    }
+}
