@@ -55,7 +55,7 @@ class BadInputCorpusTests extends OrreryIntegrationTest {
 
     private static CorpusEndpoints.Context context;
 
-    private DataSource dataSource;
+    private static DataSource dataSource;
 
     @BeforeAll
     static void startNode() {
@@ -73,6 +73,7 @@ class BadInputCorpusTests extends OrreryIntegrationTest {
         settings.put("orrery.sign-in-throttle.address-free-failures", "1000000");
         settings.put("server.forward-headers-strategy", "native");
         node = OrreryNode.start(settings);
+        dataSource = node.bean(DataSource.class);
     }
 
     @AfterAll
@@ -85,7 +86,6 @@ class BadInputCorpusTests extends OrreryIntegrationTest {
 
     @BeforeEach
     void sessionsAndTokens() {
-        this.dataSource = node.bean(DataSource.class);
         if (context != null) {
             return;
         }
@@ -157,7 +157,7 @@ class BadInputCorpusTests extends OrreryIntegrationTest {
      */
     private void assertRefusedWithoutChange(List<BadInput> inputs, List<BadInput> storing) {
         long start = System.nanoTime();
-        DatabaseSnapshot before = DatabaseSnapshot.of(this.dataSource);
+        DatabaseSnapshot before = DatabaseSnapshot.of(dataSource);
         List<String> failures = new ArrayList<>();
         List<BadInput> all = new ArrayList<>(inputs);
         all.addAll(storing);
@@ -183,7 +183,7 @@ class BadInputCorpusTests extends OrreryIntegrationTest {
                         + "] -> " + answer.status() + ": " + String.join("; ", problems));
             }
             if (i >= inputs.size()) {
-                DatabaseSnapshot now = DatabaseSnapshot.of(this.dataSource);
+                DatabaseSnapshot now = DatabaseSnapshot.of(dataSource);
                 for (String row : last.differences(now)) {
                     failures.add("[" + input.label() + "] changed " + row);
                     attributed.add(row);
@@ -191,7 +191,7 @@ class BadInputCorpusTests extends OrreryIntegrationTest {
                 last = now;
             }
         }
-        List<String> changed = before.differences(DatabaseSnapshot.of(this.dataSource));
+        List<String> changed = before.differences(DatabaseSnapshot.of(dataSource));
         System.out.printf("bad-input corpus: %d inputs sent in %.1f s, %d refused improperly, %d of %d rows changed%n",
                 all.size(), (System.nanoTime() - start) / 1e9, failures.size(), changed.size(), before.rowCount());
         changed.stream().filter(row -> !attributed.contains(row))
