@@ -42,6 +42,7 @@ class OAuthErrorAnswer implements ErrorAnswer {
             default -> status >= 500 ? OAuth2ErrorCodes.SERVER_ERROR : OAuth2ErrorCodes.INVALID_REQUEST;
         };
         HttpStatus known = HttpStatus.resolve(status);
-        this.writer.write(response, status, new OAuth2Error(code, known == null ? null : known.getReasonPhrase(), null));
+        this.writer.write(response, status,
+                new OAuth2Error(code, known == null ? null : known.getReasonPhrase(), null));
     }
 }

@@ -10,6 +10,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.coyote.BadRequestException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.orrery.api.ApiErrorWriter;
 import org.orrery.api.OrcidError;
 import org.slf4j.Logger;
@@ -17,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.DisconnectedClientHelper;
 import org.thymeleaf.ITemplateEngine;
@@ -59,6 +62,11 @@ class FailureBarrier extends OncePerRequestFilter {
             if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
                 throw ex; // the caller went away: nobody to answer, nothing of ours failed
             }
+            int refused = clientErrorStatus(ex);
+            if (refused > 0 && !response.isCommitted()) {
+                response.sendError(refused); // the caller's mistake: the error page answers in the face's format
+                return;
+            }
             String incident = UUID.randomUUID().toString();
             boolean outage = DatabaseUnavailable.causedBy(ex);
             if (outage) {
@@ -87,6 +95,25 @@ class FailureBarrier extends OncePerRequestFilter {
                 case PAGE -> writePage(request, response, outage ? 503 : 500, incident);
             }
         }
+    }
+
+    /**
+     * The 4xx status of a failure that is the caller's doing (a parameter the HTTP layer cannot decode, a body it
+     * cannot read, a refusal of Spring MVC's that escaped its resolvers), or -1 for a real failure.
+     */
+    static int clientErrorStatus(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidParameterException invalid) {
+                return invalid.getErrorCode() >= 400 && invalid.getErrorCode() < 500 ? invalid.getErrorCode() : 400;
+            }
+            if (cause instanceof BadRequestException) {
+                return 400;
+            }
+            if (cause instanceof ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
+                return refusal.getStatusCode().value();
+            }
+        }
+        return -1;
     }
 
     private void writeJson(HttpServletResponse response, Object body) throws IOException {

@@ -29,7 +29,8 @@ import org.orrery.support.OrreryIntegrationTest;
  * Orrery's HTML error page with no {@code Location} (rule 2). The legacy prefix client accepts whatever starts
  * with its registered URI (ORCID's raw string prefix, so {@code /orcidx} too), but refuses anything else, and a
  * fragment, whitespace or a dot segment that climbs out of the path.
- * Each property prints how many variants it tried and how often each kind of edit was made.
+ * Both flows are tried: the code flow's check (the authorization server's validator) and the implicit flow's
+ * (Orrery's filter). Each property prints how many variants it tried and how often each kind of edit was made.
  */
 class RedirectUriPropertyTests extends OrreryIntegrationTest {
 
@@ -68,11 +69,13 @@ class RedirectUriPropertyTests extends OrreryIntegrationTest {
     }
 
     @Property(tries = 1500)
-    void aVariantIsAcceptedOnlyWhenIdenticalOrALoopbackPortVariant(@ForAll("exactVariants") Variant variant) {
+    void aVariantIsAcceptedOnlyWhenIdenticalOrALoopbackPortVariant(@ForAll("exactVariants") Variant variant,
+            @ForAll("responseTypes") String responseType) {
         variant.edits().forEach(edit -> Statistics.label("edit").collect(edit.kind()));
         boolean expected = isIdenticalOrLoopbackPortVariant(variant.registered(), variant.uri());
         Statistics.label("verdict").collect(expected ? "accepted" : "refused");
-        HttpResponse<String> response = authorize(EXACT_CLIENTS.get(variant.registered()), variant.uri());
+        HttpResponse<String> response = authorize(EXACT_CLIENTS.get(variant.registered()), variant.uri(),
+                responseType);
         if (expected) {
             assertSentToSignIn(response);
         }
@@ -90,7 +93,7 @@ class RedirectUriPropertyTests extends OrreryIntegrationTest {
         String tail = keepsPrefix ? uri.substring(PREFIX_REGISTERED.length()) : "";
         boolean mustRefuse = !keepsPrefix || tail.contains("#") || climbs(tail) || hasSpaceOrControl(tail);
         Statistics.label("verdict").collect(mustRefuse ? "must be refused" : "below the prefix (not judged)");
-        HttpResponse<String> response = authorize(PREFIX_CLIENT, uri);
+        HttpResponse<String> response = authorize(PREFIX_CLIENT, uri, "code");
         if (mustRefuse) {
             assertErrorPage(response, uri);
         }
@@ -99,6 +102,11 @@ class RedirectUriPropertyTests extends OrreryIntegrationTest {
     @Provide
     Arbitrary<Variant> exactVariants() {
         return RedirectUriVariants.of(List.copyOf(EXACT_CLIENTS.keySet()), RedirectUriVariants.anyEdit());
+    }
+
+    @Provide
+    Arbitrary<String> responseTypes() {
+        return Arbitraries.of("code", "token");
     }
 
     @Provide
@@ -142,9 +150,11 @@ class RedirectUriPropertyTests extends OrreryIntegrationTest {
                 || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT);
     }
 
-    private static HttpResponse<String> authorize(String clientId, String redirectUri) {
+    /** The code flow's request (checked by the authorization server), or the implicit flow's (by Orrery's filter). */
+    private static HttpResponse<String> authorize(String clientId, String redirectUri, String responseType) {
         TRIED.incrementAndGet();
-        return Http.get(Dance.authorizeUrl(BASE, clientId, "/authenticate", redirectUri, "p"));
+        return Http.get(Dance.authorizeUrl(BASE, clientId, "/authenticate", redirectUri, "p")
+            .replace("response_type=code", "response_type=" + responseType));
     }
 
     private static void assertSentToSignIn(HttpResponse<String> response) {

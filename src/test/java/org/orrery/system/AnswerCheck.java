@@ -62,7 +62,8 @@ final class AnswerCheck {
         }
         if (status >= 300 && status < 400) {
             String location = answer.header("Location").orElse("");
-            boolean sameSite = location.startsWith(base + "/") || location.startsWith("/") && !location.startsWith("//");
+            boolean sameSite = location.startsWith(base + "/")
+                    || location.startsWith("/") && !location.startsWith("//");
             boolean registered = input.expect() == Expect.AUTHORIZE && REGISTERED_REDIRECT.matcher(location).matches();
             if (!sameSite && !registered) {
                 problems.add("redirects to " + Mutations.abbreviated(location));
@@ -90,8 +91,9 @@ final class AnswerCheck {
             case OAUTH_JSON, USERINFO_JSON -> hasTextField(type, body, "error") ? null
                     : "not an OAuth JSON error (" + type + ")";
             case JSON -> status == 406 || isJson(type, body) ? null : "not JSON (" + type + ")";
-            case API -> isOrcidError(type, body) || (status == 401 || status == 403) && hasTextField(type, body, "error")
-                    ? null : "not ORCID's error body (" + type + ")";
+            case API -> isOrcidError(type, body)
+                    || (status == 401 || status == 403) && hasTextField(type, body, "error") ? null
+                            : "not ORCID's error body (" + type + ")";
             case PAGE, AUTHORIZE -> type.startsWith("text/html") && body.contains("<html") ? null
                     : "not an HTML page (" + type + ")";
             case CONNECTOR -> status >= 400 && status < 500 ? null : "status " + status;
@@ -103,8 +105,8 @@ final class AnswerCheck {
      * chosen (an encoded NUL in the path, a request line over its size limit), so no face's format applies.
      */
     static boolean isHttpLayerRefusal(int status, String body) {
-        return status >= 400 && status < 500 && body.startsWith("<!doctype html><html lang=\"en\"><head><title>HTTP Status "
-                + status);
+        return status >= 400 && status < 500
+                && body.startsWith("<!doctype html><html lang=\"en\"><head><title>HTTP Status " + status);
     }
 
     private static boolean isOrcidError(String type, String body) {

@@ -97,10 +97,10 @@ final class ApiCorpus {
                     null));
         }
         Endpoint record = new Endpoint("API record", "GET", "/api/v3.0/" + orcid + "/record", List.of(), member, null,
-                Expect.API);
+                Expect.API, true);
         inputs.addAll(Mutations.headers(record, BadValues.headerVariants("Bearer " + accessToken)));
         Endpoint write = new Endpoint("API work POST", "POST", "/api/v3.0/" + orcid + "/work", List.of(),
-                json(member), "{".getBytes(StandardCharsets.ISO_8859_1), Expect.API);
+                json(member), "{".getBytes(StandardCharsets.ISO_8859_1), Expect.API, true);
         inputs.addAll(Mutations.headers(write, BadValues.headerVariants("Bearer " + accessToken)));
         return inputs;
     }

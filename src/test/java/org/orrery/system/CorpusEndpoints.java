@@ -46,9 +46,10 @@ final class CorpusEndpoints {
         endpoints.add(post("consent decision", "/oauth/authorize", Expect.AUTHORIZE, session(c.researcherCookie()),
                 "client_id", member, "state", UNKNOWN, "scope", "/authenticate", "_csrf", c.researcherCsrf()));
         for (String path : List.of("/oauth/token", "/api/oauth/token", "/pub/oauth/token")) {
-            endpoints.add(post("token (authorization_code) " + path, path, Expect.OAUTH_JSON, List.of(),
+            Endpoint token = post("token (authorization_code) " + path, path, Expect.OAUTH_JSON, List.of(),
                     "client_id", member, "client_secret", secret, "grant_type", "authorization_code", "code",
-                    "Ab12Cd", "redirect_uri", redirect, "code_verifier", VERIFIER, "scope", "/read-limited"));
+                    "Ab12Cd", "redirect_uri", redirect, "code_verifier", VERIFIER, "scope", "/read-limited");
+            endpoints.add(path.equals("/oauth/token") ? token : token.light());
         }
         endpoints.add(post("token (refresh_token)", "/oauth/token", Expect.OAUTH_JSON, List.of(), "client_id",
                 member, "client_secret", secret, "grant_type", "refresh_token", "refresh_token", UNKNOWN, "scope",
@@ -57,22 +58,23 @@ final class CorpusEndpoints {
                 member, "client_secret", secret, "grant_type", "client_credentials", "scope", "/no-such-scope"));
         endpoints.add(post("token (basic auth)", "/oauth/token", Expect.OAUTH_JSON,
                 List.<String[]>of(new String[] { "Authorization", BadValues.basic(member + ":" + secret) }),
-                "grant_type", "authorization_code", "code", "Ab12Cd"));
+                "grant_type", "authorization_code", "code", "Ab12Cd").light());
         endpoints.add(post("token (password)", "/oauth/token", Expect.OAUTH_JSON, List.of(), "client_id", member,
-                "client_secret", secret, "grant_type", "password", "username", "ada", "password", "x"));
+                "client_secret", secret, "grant_type", "password", "username", "ada", "password", "x").light());
         endpoints.add(post("token (token-exchange)", "/oauth/token", Expect.OAUTH_JSON, List.of(), "client_id",
                 member, "client_secret", secret, "grant_type", "urn:ietf:params:oauth:grant-type:token-exchange",
-                "subject_token", UNKNOWN, "subject_token_type", "urn:ietf:params:oauth:token-type:access_token"));
+                "subject_token", UNKNOWN, "subject_token_type", "urn:ietf:params:oauth:token-type:access_token")
+            .light());
         endpoints.add(post("revoke", "/oauth/revoke", Expect.OAUTH_JSON, List.of(), "client_id", member,
                 "client_secret", secret, "token", UNKNOWN, "token_type_hint", "access_token"));
         endpoints.add(post("introspect", "/oauth/introspect", Expect.OAUTH_JSON, List.of(), "client_id", member,
-                "client_secret", secret, "token", UNKNOWN));
+                "client_secret", secret, "token", UNKNOWN).light());
         endpoints.add(get("userinfo (GET)", "/oauth/userinfo", Expect.USERINFO_JSON,
                 List.<String[]>of(new String[] { "Authorization", "Bearer " + UNKNOWN }), "access_token", UNKNOWN));
         endpoints.add(post("userinfo (POST)", "/oauth/userinfo", Expect.USERINFO_JSON, List.of(), "access_token",
-                UNKNOWN));
-        endpoints.add(get("jwks", "/oauth/jwks", Expect.JSON, List.of(), "kid", "x"));
-        endpoints.add(get("discovery", "/.well-known/openid-configuration", Expect.JSON, List.of(), "x", "1"));
+                UNKNOWN).light());
+        endpoints.add(get("jwks", "/oauth/jwks", Expect.JSON, List.of(), "kid", "x").light());
+        endpoints.add(get("discovery", "/.well-known/openid-configuration", Expect.JSON, List.of(), "x", "1").light());
         return endpoints;
     }
 
@@ -84,28 +86,28 @@ final class CorpusEndpoints {
         endpoints.add(get("sign-in page", "/signin", Expect.PAGE, anonymous, "oauth", "", "client_id",
                 Dance.MEMBER, "orcid", Dance.ADA_ORCID, "email", "x%40example.org", "error", ""));
         endpoints.add(post("sign-in form", "/signin", Expect.PAGE, anonymous, "userId", "nobody%40example.org",
-                "password", "not-a-password", "_csrf", c.anonymousCsrf()));
+                "password", "not-a-password", "_csrf", c.anonymousCsrf()).light());
         endpoints.add(get("register page", "/register", Expect.PAGE, anonymous, "given_names", "Eve",
                 "family_names", "Corpus", "email", "eve%40example.org"));
-        endpoints.add(get("front page", "/", Expect.PAGE, anonymous, "x", "1"));
-        endpoints.add(get("error page", "/oauth/error", Expect.PAGE, anonymous, "client_id", Dance.MEMBER));
+        endpoints.add(get("front page", "/", Expect.PAGE, anonymous, "x", "1").light());
+        endpoints.add(get("error page", "/oauth/error", Expect.PAGE, anonymous, "client_id", Dance.MEMBER).light());
         endpoints.add(get("demo callback", "/demo/callback", Expect.PAGE, anonymous, "code", "Ab12Cd", "state",
-                "s1", "error", "access_denied", "error_description", "User%20denied"));
+                "s1", "error", "access_denied", "error_description", "User%20denied").light());
         endpoints.add(get("consent page", "/oauth/consent", Expect.PAGE, researcher, "client_id", Dance.MEMBER,
-                "scope", "/authenticate", "state", UNKNOWN));
+                "scope", "/authenticate", "state", UNKNOWN).light());
         endpoints.add(get("implicit consent page", "/oauth/consent/implicit", Expect.PAGE, researcher, "key",
-                UNKNOWN));
+                UNKNOWN).light());
         endpoints.add(post("implicit consent decision", "/oauth/consent/implicit", Expect.PAGE, researcher, "key",
-                UNKNOWN, "decision", "authorize", "_csrf", c.researcherCsrf()));
-        endpoints.add(get("developer tools page", "/developer-tools", Expect.PAGE, researcher, "x", "1"));
-        endpoints.add(get("my record page", "/my-orcid", Expect.PAGE, researcher, "x", "1"));
+                UNKNOWN, "decision", "authorize", "_csrf", c.researcherCsrf()).light());
+        endpoints.add(get("developer tools page", "/developer-tools", Expect.PAGE, researcher, "x", "1").light());
+        endpoints.add(get("my record page", "/my-orcid", Expect.PAGE, researcher, "x", "1").light());
         endpoints.add(get("trusted organizations page", "/account/trusted-organizations", Expect.PAGE, researcher,
-                "revoked", ""));
+                "revoked", "").light());
         endpoints.add(post("trusted organization revoke", "/account/trusted-organizations/revoke", Expect.PAGE,
-                researcher, "clientId", "APP-0000000000000000", "_csrf", c.researcherCsrf()));
+                researcher, "clientId", "APP-0000000000000000", "_csrf", c.researcherCsrf()).light());
         endpoints.add(get("trusted organizations JSON", "/account/get-trusted-orgs.json", Expect.JSON, researcher,
-                "x", "1"));
-        endpoints.add(get("unknown page", "/no/such/page", Expect.PAGE, anonymous, "x", "1"));
+                "x", "1").light());
+        endpoints.add(get("unknown page", "/no/such/page", Expect.PAGE, anonymous, "x", "1").light());
         return endpoints;
     }
 
@@ -152,11 +154,11 @@ final class CorpusEndpoints {
     }
 
     static Endpoint get(String name, String path, Expect expect, List<String[]> headers, String... params) {
-        return new Endpoint(name, "GET", path, pairs(params), headers, null, expect);
+        return new Endpoint(name, "GET", path, pairs(params), headers, null, expect, true);
     }
 
     static Endpoint post(String name, String path, Expect expect, List<String[]> headers, String... params) {
-        return new Endpoint(name, "POST", path, pairs(params), headers, null, expect);
+        return new Endpoint(name, "POST", path, pairs(params), headers, null, expect, true);
     }
 
     private static List<String[]> pairs(String... params) {

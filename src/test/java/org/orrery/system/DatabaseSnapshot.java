@@ -17,12 +17,13 @@ import javax.sql.DataSource;
 /**
  * Every row of every table of the application's database, read through its own data source, so that two
  * snapshots can be compared. Left out: HTTP sessions (a visitor's request may open one), the migration history,
- * and signing keys (rotated by a scheduled job on its own clock).
+ * signing keys (rotated by a scheduled job on its own clock), and the audit trail and sign-in throttle, which
+ * record failed sign-ins on purpose.
  */
 record DatabaseSnapshot(Map<String, List<String>> rows) {
 
     private static final Set<String> LEFT_OUT = Set.of("spring_session", "spring_session_attributes",
-            "flyway_schema_history", "signing_key");
+            "flyway_schema_history", "signing_key", "audit_event", "sign_in_throttle");
 
     static DatabaseSnapshot of(DataSource dataSource) {
         Map<String, List<String>> rows = new TreeMap<>();
@@ -68,7 +69,8 @@ record DatabaseSnapshot(Map<String, List<String>> rows) {
             return null;
         }
         StringBuilder out = new StringBuilder();
-        value.chars().forEach(c -> out.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        value.chars()
+            .forEach(c -> out.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", c) : String.valueOf((char) c)));
         return out.toString();
     }
 

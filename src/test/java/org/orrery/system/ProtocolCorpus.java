@@ -13,7 +13,8 @@ import org.orrery.system.BadInput.Expect;
  */
 final class ProtocolCorpus {
 
-    private static final List<String> PATHS = List.of("/oauth/token", "/signin", "/api/v3.0/0000-0002-1694-233X/record");
+    private static final List<String> PATHS = List.of("/oauth/token", "/signin",
+            "/api/v3.0/0000-0002-1694-233X/record");
 
     private ProtocolCorpus() {
     }
@@ -40,8 +41,8 @@ final class ProtocolCorpus {
                     "3\r\na=b\r\n0\r\n\r\n"));
             inputs.add(input("Host twice " + path, "GET", path, List.of(new String[] { "Host", "localhost" },
                     new String[] { "Host", "evil.example.com" }), null));
-            inputs.add(input("Host evil " + path, "GET", path, List.<String[]>of(new String[] { "Host", "evil.example.com" }),
-                    null));
+            inputs.add(input("Host evil " + path, "GET", path,
+                    List.<String[]>of(new String[] { "Host", "evil.example.com" }), null));
             inputs.add(input("absolute-form target " + path, "GET", "http://evil.example.com" + path, List.of(),
                     null));
             inputs.add(input("header without colon " + path, "GET", path,
