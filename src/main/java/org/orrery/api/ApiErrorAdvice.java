@@ -4,9 +4,11 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.orrery.system.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -32,7 +34,20 @@ class ApiErrorAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<byte[]> unexpected(Exception ex, HttpServletRequest request) {
+        if (ex instanceof ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
+            // Spring MVC's own refusals (a Content-Type it cannot parse, a header it needs): the client's error.
+            return ApiResponder.error(request, ApiErrorAnswer.refusal(refusal.getStatusCode().value(), request,
+                    request.getRequestURI()));
+        }
         String incident = UUID.randomUUID().toString();
+        if (DatabaseUnavailable.causedBy(ex)) {
+            log.warn("Database unavailable, incident {} on {} {}: {}", incident, request.getMethod(),
+                    request.getRequestURI(), DatabaseUnavailable.reason(ex));
+            ResponseEntity<byte[]> answer = ApiResponder.error(request, OrcidError.unavailable(incident));
+            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                .body(answer.getBody());
+        }
         log.error("Unexpected failure, incident {} on {} {}", incident, request.getMethod(),
                 request.getRequestURI(), ex);
         return ApiResponder.error(request, OrcidError.unexpected(incident));

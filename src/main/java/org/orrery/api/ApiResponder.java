@@ -34,9 +34,10 @@ final class ApiResponder {
     }
 
     static byte[] render(MediaType type, Doc doc) {
-        String text = ApiMediaTypes.isJson(type) ? JSON.writeValueAsString(doc.json())
-                : XmlWriter.write(doc.schema(), doc.json());
-        return text.getBytes(StandardCharsets.UTF_8);
+        if (ApiMediaTypes.isJson(type)) {
+            return JSON.writeValueAsBytes(doc.json());
+        }
+        return XmlWriter.write(doc.schema(), doc.json()).getBytes(StandardCharsets.UTF_8);
     }
 
     static ResponseEntity<byte[]> error(HttpServletRequest request, OrcidError error) {

@@ -139,6 +139,19 @@ public record OrcidError(int responseCode, String developerMessage, String userM
                 "Too many requests. Please slow down and try again in a moment.", 9000);
     }
 
+    /** A request refused before any API endpoint read it (by the HTTP layer or the firewall), with its status. */
+    public static OrcidError refused(int status, String reason) {
+        return new OrcidError(status, status + " " + reason + ": The client application sent a bad request to ORCID.",
+                "The client application sent a bad request to ORCID.", 9006);
+    }
+
+    /** The database is out of reach for now (an outage, not a bug). 9000 is ORCID's "error connecting to ORCID". */
+    public static OrcidError unavailable(String incident) {
+        return new OrcidError(503, "503 Service Unavailable: The registry is temporarily unavailable; try again in a"
+                + " moment." + FULL + "Incident " + incident,
+                "ORCID is temporarily unavailable. Please try again in a moment.", 9000);
+    }
+
     public static OrcidError unexpected(String incident) {
         return new OrcidError(500, "500 Internal Server Error: Something went wrong." + FULL + "Incident " + incident,
                 "Something went wrong in ORCID.", 9008);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.orrery.system.PlainText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,11 +50,17 @@ public class ClientRegistration {
         else if (application.name().length() > 150) {
             errors.put("name", "The name must be at most 150 characters.");
         }
+        else if (PlainText.hasForbiddenCharacters(application.name(), false)) {
+            errors.put("name", "The name may not contain control characters.");
+        }
         if (application.description() == null || application.description().isBlank()) {
             errors.put("description", "Please describe the application.");
         }
         else if (application.description().length() > 1000) {
             errors.put("description", "The description must be at most 1000 characters.");
+        }
+        else if (PlainText.hasForbiddenCharacters(application.description(), true)) {
+            errors.put("description", "The description may not contain control characters.");
         }
         if (application.website() != null && !application.website().isBlank()
                 && !RedirectUriPolicy.isWebAddress(application.website())) {

@@ -6,15 +6,23 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** API clients, their redirect URIs and their hashed secrets. */
+/**
+ * API clients, their redirect URIs and their hashed secrets. Every change made through this repository bumps
+ * {@link #changeCount()}, so that a cache of clients on this node can drop what it holds at once.
+ */
 @Repository
 public class ClientRepository {
 
     private final JdbcTemplate jdbc;
+
+    private final AtomicLong changes = new AtomicLong();
 
     public ClientRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -37,6 +45,27 @@ public class ClientRepository {
                 + " ORDER BY created_at", String.class, name).stream().findFirst();
     }
 
+    /** How many changes this node has made to clients, redirect URIs or secrets since it started. */
+    public long changeCount() {
+        return this.changes.get();
+    }
+
+    /** A secret that currently authenticates a client: its hash, and when it stops (null: never). */
+    public record ActiveSecret(String hash, Instant expiresAt) {
+    }
+
+    /** The secrets that currently authenticate the client, newest first. */
+    public List<ActiveSecret> activeSecrets(String clientId) {
+        return this.jdbc.query(
+                "SELECT secret_hash, expires_at FROM api_client_secret WHERE client_id = ?"
+                        + " AND (expires_at IS NULL OR expires_at > ?) ORDER BY created_at DESC",
+                (rs, row) -> {
+                    Timestamp expiresAt = rs.getTimestamp("expires_at");
+                    return new ActiveSecret(rs.getString("secret_hash"),
+                            expiresAt == null ? null : expiresAt.toInstant());
+                }, clientId, Timestamp.from(Instant.now()));
+    }
+
     /** Hashes of the secrets that currently authenticate the client. */
     public List<String> activeSecretHashes(String clientId) {
         return this.jdbc.queryForList(
@@ -46,6 +75,7 @@ public class ClientRepository {
     }
 
     public void insert(ApiClient client) {
+        changed();
         this.jdbc.update(
                 "INSERT INTO api_client (client_id, client_type, name, description, website, redirect_uri_matching,"
                         + " owner_orcid, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -55,6 +85,7 @@ public class ClientRepository {
     }
 
     public void update(ApiClient client) {
+        changed();
         this.jdbc.update(
                 "UPDATE api_client SET client_type = ?, name = ?, description = ?, website = ?,"
                         + " redirect_uri_matching = ? WHERE client_id = ?",
@@ -65,16 +96,34 @@ public class ClientRepository {
     }
 
     public void addSecretHash(String clientId, String secretHash) {
+        changed();
         this.jdbc.update("INSERT INTO api_client_secret (secret_hash, client_id, created_at) VALUES (?, ?, ?)",
                 secretHash, clientId, Timestamp.from(Instant.now()));
     }
 
     /** Keeps only the given secret: used when a seed file names the secret explicitly. */
     public void replaceSecrets(String clientId, String secretHash) {
+        changed();
         this.jdbc.update("DELETE FROM api_client_secret WHERE client_id = ? AND secret_hash <> ?", clientId,
                 secretHash);
         if (!activeSecretHashes(clientId).contains(secretHash)) {
             addSecretHash(clientId, secretHash);
+        }
+    }
+
+    /**
+     * Counts a change now and, inside a transaction, once more when it ends: a client loaded between the write
+     * and the commit still saw the old rows, and the second count makes a cache drop it.
+     */
+    private void changed() {
+        this.changes.incrementAndGet();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    ClientRepository.this.changes.incrementAndGet();
+                }
+            });
         }
     }
 

@@ -13,7 +13,10 @@ public enum ClientType {
     PUBLIC("public-client", Set.of(Scopes.AUTHENTICATE, Scopes.READ_PUBLIC, Scopes.OPENID)),
 
     /** A basic member's client, ORCID's "updater". */
-    MEMBER("updater", memberScopes());
+    MEMBER("updater", memberScopes()),
+
+    /** A premium member's client, ORCID's "premium-updater": the member scopes and {@code /webhook}. */
+    PREMIUM_MEMBER("premium-updater", premiumScopes());
 
     private final String orcidName;
 
@@ -38,6 +41,12 @@ public enum ClientType {
         return scopes;
     }
 
+    private static Set<String> premiumScopes() {
+        Set<String> scopes = new LinkedHashSet<>(memberScopes());
+        scopes.add(Scopes.WEBHOOK);
+        return scopes;
+    }
+
     /** The scopes a client of this type may request. */
     public Set<String> allowedScopes() {
         return this.allowedScopes;
@@ -56,7 +65,9 @@ public enum ClientType {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
             case "public", "public-client" -> PUBLIC;
             case "member", "updater" -> MEMBER;
-            default -> throw new IllegalArgumentException("unknown client type '" + name + "' (public or member)");
+            case "premium-member", "premium-updater" -> PREMIUM_MEMBER;
+            default -> throw new IllegalArgumentException(
+                    "unknown client type '" + name + "' (public, member or premium-member)");
         };
     }
 }

@@ -78,34 +78,53 @@ final class AuthorizationRequestValidator implements Consumer<OAuth2Authorizatio
         return false;
     }
 
-    /** Same URI apart from the port, on http://127.0.0.1 or http://[::1]. */
+    /**
+     * Same URI apart from the port, on http://127.0.0.1 or http://[::1]; the port is a real one (1 to 65535)
+     * written plainly, so that {@code :0}, {@code :99999}, {@code :0080} or an empty port do not pass as one.
+     */
     private static boolean isLoopbackPortVariant(URI requested, URI registered) {
         return "http".equals(requested.getScheme()) && "http".equals(registered.getScheme())
                 && RedirectUriPolicy.isLoopbackLiteral(requested.getHost())
                 && requested.getHost().equals(registered.getHost()) && requested.getRawUserInfo() == null
                 && registered.getRawUserInfo() == null
+                && requested.getRawAuthority().equals(requested.getHost() + portSuffix(requested.getPort()))
                 && same(requested.getRawPath(), registered.getRawPath())
                 && same(requested.getRawQuery(), registered.getRawQuery());
     }
 
-    /** ORCID's legacy rule: scheme, user-info, host and port equal; the path starts with the registered path. */
+    private static String portSuffix(int port) {
+        return port == -1 ? "" : port >= 1 && port <= 65535 ? ":" + port : ":invalid";
+    }
+
+    /**
+     * ORCID's legacy rule: scheme, user-info, host and port equal (as written, so an empty port {@code host:} is
+     * not the registered {@code host}); the path starts with the registered path.
+     */
     private static boolean isOrcidPrefixMatch(URI requested, URI registered) {
         return same(requested.getScheme(), registered.getScheme())
-                && same(requested.getRawUserInfo(), registered.getRawUserInfo())
-                && same(requested.getHost(), registered.getHost()) && requested.getPort() == registered.getPort()
+                && same(requested.getRawAuthority(), registered.getRawAuthority())
                 && nullToEmpty(requested.getRawPath()).startsWith(nullToEmpty(registered.getRawPath()))
                 && !climbsUp(requested.getRawPath()) && requested.getHost() != null;
     }
 
     /**
      * A {@code ..} segment, also with its dots percent-encoded: browsers resolve {@code %2e%2e} as {@code ..}
-     * (WHATWG URL), so {@code /orcid/%2e%2e/admin} would leave the registered path.
+     * (WHATWG URL), so {@code /orcid/%2e%2e/admin} would leave the registered path. Encoded percent signs are
+     * undone first, for a client's server that decodes twice ({@code %252e%252e}).
      */
     private static boolean climbsUp(String rawPath) {
-        return nullToEmpty(rawPath).toLowerCase(Locale.ROOT).replace("%2e", ".").contains("/..");
+        String path = nullToEmpty(rawPath).toLowerCase(Locale.ROOT);
+        for (String undone = path.replace("%25", "%"); !undone.equals(path); undone = path.replace("%25", "%")) {
+            path = undone;
+        }
+        return path.replace("%2e", ".").contains("/..");
     }
 
+    /** An absolute URI of printable ASCII only (RFC 3986), or null: no invisible or look-alike characters. */
     private static URI parse(String uri) {
+        if (!uri.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            return null;
+        }
         try {
             URI parsed = new URI(uri);
             return parsed.isAbsolute() ? parsed : null;

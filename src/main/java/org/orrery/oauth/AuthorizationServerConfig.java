@@ -90,7 +90,8 @@ class AuthorizationServerConfig {
         var tokenErrors = new TokenErrorWriter();
         var validator = new AuthorizationRequestValidator();
         RequestMatcher tokenEndpoint = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(TOKEN),
-                PathPatternRequestMatcher.withDefaults().matcher("/oauth/revoke"));
+                PathPatternRequestMatcher.withDefaults().matcher("/oauth/revoke"),
+                PathPatternRequestMatcher.withDefaults().matcher("/oauth/introspect"));
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.registeredClientRepository(clients)
@@ -141,7 +142,8 @@ class AuthorizationServerConfig {
                     .authenticationProviders(providers -> providers.replaceAll(
                             provider -> provider instanceof OAuth2TokenRevocationAuthenticationProvider
                                     ? new TokenRevocationProvider(authorizations, audit) : provider))
-                    .errorResponseHandler(tokenErrors));
+                    .errorResponseHandler(tokenErrors))
+                .tokenIntrospectionEndpoint(introspect -> introspect.errorResponseHandler(tokenErrors));
         });
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
         http.exceptionHandling(exceptions -> exceptions

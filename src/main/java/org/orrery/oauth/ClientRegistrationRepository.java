@@ -1,9 +1,14 @@
 package org.orrery.oauth;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.orrery.clients.ApiClient;
 import org.orrery.clients.ClientRepository;
+import org.orrery.clients.ClientRepository.ActiveSecret;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -16,6 +21,12 @@ import org.springframework.stereotype.Component;
 /**
  * Presents Orrery's API clients to the authorization server. Clients are registered through the
  * {@code clients} feature, never through this repository.
+ * <p>
+ * The authorization server asks for the same client several times per token request, so found clients are kept
+ * in a small cache (at most {@value #CACHE_SIZE} clients). Staleness is bounded: a change made through this
+ * node's {@link ClientRepository} (new secret, reset, redirect URIs, type) takes effect at once; a change made on
+ * another node takes effect here within {@link #CACHE_TIME_TO_LIVE}; a secret with an expiry never outlives it,
+ * because an entry is dropped at the earliest expiry of the secrets it holds. Unknown client ids are not cached.
  */
 @Component
 public class ClientRegistrationRepository implements RegisteredClientRepository {
@@ -24,9 +35,20 @@ public class ClientRegistrationRepository implements RegisteredClientRepository 
 
     static final String CLIENT_TYPE_SETTING = "orrery.client-type";
 
+    /** How long a cached client may lag a change made on another node. */
+    static final Duration CACHE_TIME_TO_LIVE = Duration.ofSeconds(5);
+
+    static final int CACHE_SIZE = 1000;
+
     private final ClientRepository clients;
 
     private final OrreryProperties properties;
+
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    /** A client as loaded, the repository's change count before loading, and when it must be loaded again. */
+    private record Cached(RegisteredClient client, long changeCount, Instant expiresAt) {
+    }
 
     public ClientRegistrationRepository(ClientRepository clients, OrreryProperties properties) {
         this.clients = clients;
@@ -48,11 +70,33 @@ public class ClientRegistrationRepository implements RegisteredClientRepository 
         if (clientId == null) {
             return null;
         }
-        return this.clients.findById(clientId).map(this::toRegisteredClient).orElse(null);
+        long changeCount = this.clients.changeCount();
+        Instant now = Instant.now();
+        Cached cached = this.cache.get(clientId);
+        if (cached != null && cached.changeCount() == changeCount && now.isBefore(cached.expiresAt())) {
+            return cached.client();
+        }
+        ApiClient client = this.clients.findById(clientId).orElse(null);
+        if (client == null) {
+            this.cache.remove(clientId);
+            return null;
+        }
+        List<ActiveSecret> secrets = this.clients.activeSecrets(clientId);
+        Instant expiresAt = now.plus(CACHE_TIME_TO_LIVE);
+        for (ActiveSecret secret : secrets) {
+            if (secret.expiresAt() != null && secret.expiresAt().isBefore(expiresAt)) {
+                expiresAt = secret.expiresAt();
+            }
+        }
+        RegisteredClient registered = toRegisteredClient(client, secrets.stream().map(ActiveSecret::hash).toList());
+        if (this.cache.size() >= CACHE_SIZE) {
+            this.cache.clear();
+        }
+        this.cache.put(clientId, new Cached(registered, changeCount, expiresAt));
+        return registered;
     }
 
-    private RegisteredClient toRegisteredClient(ApiClient client) {
-        List<String> secretHashes = this.clients.activeSecretHashes(client.clientId());
+    private RegisteredClient toRegisteredClient(ApiClient client, List<String> secretHashes) {
         return RegisteredClient.withId(client.clientId())
             .clientId(client.clientId())
             .clientName(client.name())

@@ -18,7 +18,8 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
  * checks the secret and then the verifier against the challenge. This guard adds what it leaves out: the
  * verifier must follow RFC 7636's ABNF (43 to 128 characters of {@code [A-Za-z0-9-._~]}), and any PKCE failure
  * (mismatch, a verifier without a challenge, a challenge without a verifier) burns the code, so that it cannot be
- * tried again. A failure of the client's own credentials burns nothing.
+ * tried again. A failure of the client's own credentials burns nothing. A repeated {@code code} or
+ * {@code code_verifier} is refused before the framework's check, which would fail on it.
  */
 final class PkceGuard implements AuthenticationProvider {
 
@@ -36,6 +37,14 @@ final class PkceGuard implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         var request = (OAuth2ClientAuthenticationToken) authentication;
+        for (String name : new String[] { OAuth2ParameterNames.CODE, PkceParameterNames.CODE_VERIFIER }) {
+            if (request.getAdditionalParameters().get(name) instanceof String[]) {
+                // The framework's verifier check reads these as single values (and fails on a repeat); a repeated
+                // parameter is refused as its token converter refuses it (RFC 6749 §3.2).
+                throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,
+                        "OAuth 2.0 Parameter: " + name, null));
+            }
+        }
         Object code = request.getAdditionalParameters().get(OAuth2ParameterNames.CODE);
         boolean codeGrant = "authorization_code".equals(request.getAdditionalParameters().get(OAuth2ParameterNames.GRANT_TYPE))
                 && code instanceof String;

@@ -103,7 +103,7 @@ final class TokenErrorWriter implements AuthenticationFailureHandler, Authentica
         return clientId == null ? "" : clientId;
     }
 
-    private void write(HttpServletResponse response, int status, OAuth2Error error) throws IOException {
+    void write(HttpServletResponse response, int status, OAuth2Error error) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error.getErrorCode());
         if (error.getDescription() != null) {

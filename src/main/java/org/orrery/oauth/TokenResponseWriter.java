@@ -13,7 +13,9 @@ import org.orrery.audit.AuditEventType;
 import org.orrery.audit.AuditTrail;
 import org.orrery.registry.ResearcherRepository;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -60,7 +62,8 @@ final class TokenResponseWriter implements AuthenticationSuccessHandler {
             body.put("expires_in", Math.max(0, Duration.between(Instant.now(), accessToken.getExpiresAt()).getSeconds()));
         }
         body.put("scope", String.join(" ", accessToken.getScopes()));
-        String orcid = orcidOf(issued);
+        String orcid = AuthorizationGrantType.CLIENT_CREDENTIALS.getValue()
+                .equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE)) ? null : orcidOf(issued);
         if (orcid != null) {
             body.put("name", this.researchers.findByOrcid(orcid).map(r -> r.displayName()).orElse(""));
         }

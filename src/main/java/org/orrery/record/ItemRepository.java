@@ -7,7 +7,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -19,6 +22,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Record items in {@code record_item}. Reads join the source's name: the client's name, or the researcher's
  * display name for items the researcher added.
+ * <p>
+ * Parsing the stored JSON bodies was most of the work of reading a large record, so parsed bodies are kept by
+ * put-code and reused while the stored text is exactly the same (compared in full on every read: never stale).
+ * The cache holds at most about {@value #CACHED_BODY_CHARS} characters of body text and starts again empty when
+ * full. Bodies in returned items are shared between readers: nothing may change them.
  */
 @Repository
 public class ItemRepository {
@@ -31,7 +39,17 @@ public class ItemRepository {
 
     private static final String ORDER = " ORDER BY i.display_index DESC, i.put_code";
 
+    static final int CACHED_BODY_CHARS = 4_000_000;
+
     private final JdbcTemplate jdbc;
+
+    private final Map<Long, ParsedBody> bodies = new ConcurrentHashMap<>();
+
+    private final AtomicLong cachedChars = new AtomicLong();
+
+    /** A stored body and its parsed tree. */
+    private record ParsedBody(String text, ObjectNode tree) {
+    }
 
     public ItemRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -117,7 +135,21 @@ public class ItemRepository {
                 ItemType.valueOf(rs.getString("item_type")), new Source(clientId, name == null ? clientId : name),
                 Visibility.valueOf(rs.getString("visibility")), rs.getInt("display_index"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("modified_at").toInstant(),
-                (ObjectNode) JSON.readTree(rs.getString("body")));
+                body(rs.getLong("put_code"), rs.getString("body")));
+    }
+
+    private ObjectNode body(long putCode, String text) {
+        ParsedBody cached = this.bodies.get(putCode);
+        if (cached != null && cached.text().equals(text)) {
+            return cached.tree();
+        }
+        ObjectNode tree = (ObjectNode) JSON.readTree(text);
+        if (this.cachedChars.addAndGet(text.length()) > CACHED_BODY_CHARS) {
+            this.bodies.clear();
+            this.cachedChars.set(text.length());
+        }
+        this.bodies.put(putCode, new ParsedBody(text, tree));
+        return tree;
     }
 
     static String researcherName(String given, String family, String credit) {

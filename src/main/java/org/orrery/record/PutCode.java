@@ -9,13 +9,16 @@ public record PutCode(long value) {
         }
     }
 
-    /** Parses a put-code from a URL segment or a body; null when it is not a positive number. */
+    /**
+     * Parses a put-code from a URL segment or a body; null when it is not a positive number written in ASCII
+     * digits (other scripts' digits, which {@link Long#parseLong} would accept, name no put-code).
+     */
     public static PutCode parseOrNull(String text) {
         if (text == null || text.isBlank() || text.length() > 18) {
             return null;
         }
         for (int i = 0; i < text.length(); i++) {
-            if (!Character.isDigit(text.charAt(i))) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
                 return null;
             }
         }

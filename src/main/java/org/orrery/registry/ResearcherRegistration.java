@@ -1,10 +1,12 @@
 package org.orrery.registry;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.orrery.system.PlainText;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -17,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class ResearcherRegistration {
 
     static final int MIN_PASSWORD_LENGTH = 8;
+
+    /** bcrypt reads no more than this; Spring's encoder refuses a longer password outright. */
+    static final int MAX_PASSWORD_BYTES = 72;
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -46,11 +51,17 @@ public class ResearcherRegistration {
         else if (application.givenNames().length() > 150) {
             errors.put("givenNames", "Given names must be at most 150 characters.");
         }
+        else if (PlainText.hasForbiddenCharacters(application.givenNames(), false)) {
+            errors.put("givenNames", "Given names may not contain control characters.");
+        }
         if (application.familyName() != null && application.familyName().length() > 150) {
             errors.put("familyName", "The family name must be at most 150 characters.");
         }
+        else if (PlainText.hasForbiddenCharacters(application.familyName(), false)) {
+            errors.put("familyName", "The family name may not contain control characters.");
+        }
         if (isBlank(application.email()) || !EMAIL.matcher(application.email().trim()).matches()
-                || application.email().length() > 320) {
+                || application.email().length() > 320 || PlainText.hasForbiddenCharacters(application.email(), false)) {
             errors.put("email", "Please enter a valid email address.");
         }
         else if (this.researchers.findByEmail(application.email()).isPresent()) {
@@ -59,8 +70,12 @@ public class ResearcherRegistration {
         if (application.password() == null || application.password().length() < MIN_PASSWORD_LENGTH) {
             errors.put("password", "The password must be at least " + MIN_PASSWORD_LENGTH + " characters.");
         }
-        else if (application.password().length() > 256) {
-            errors.put("password", "The password must be at most 256 characters.");
+        else if (application.password().getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            errors.put("password", "The password must be at most " + MAX_PASSWORD_BYTES
+                    + " bytes (as many plain letters and digits; fewer accented letters or other scripts).");
+        }
+        else if (PlainText.hasForbiddenCharacters(application.password(), false)) {
+            errors.put("password", "The password may not contain control characters.");
         }
         return errors;
     }

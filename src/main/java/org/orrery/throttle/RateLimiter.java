@@ -50,7 +50,8 @@ public class RateLimiter {
      * @param clientType the client's type, or null for an anonymous caller
      */
     public Admission admit(String key, ClientType clientType) {
-        RateLimit limit = clientType == ClientType.MEMBER ? this.member : this.anonymous;
+        RateLimit limit = clientType == ClientType.MEMBER || clientType == ClientType.PREMIUM_MEMBER ? this.member
+                : this.anonymous;
         if (!this.enabled) {
             return new Admission(true, 0, limit);
         }

@@ -156,6 +156,6 @@ final class ItemForms {
 
     private static String field(Map<String, String> form, String name) {
         String value = form.get(name);
-        return value == null || value.isBlank() ? null : value.trim();
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

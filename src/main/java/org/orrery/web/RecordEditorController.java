@@ -20,6 +20,7 @@ import org.orrery.record.schema.InvalidBodyException;
 import org.orrery.record.schema.Vocabularies;
 import org.orrery.registry.Researcher;
 import org.orrery.registry.ResearcherRepository;
+import org.orrery.system.PlainText;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +41,8 @@ import org.springframework.web.servlet.view.RedirectView;
 class RecordEditorController {
 
     static final String PAGE = "/my-orcid/record";
+
+    private static final String UNKNOWN_VISIBILITY = "Choose one of the visibilities offered.";
 
     private final RecordReader reader;
 
@@ -73,9 +76,13 @@ class RecordEditorController {
 
     @PostMapping(PAGE + "/default-visibility")
     View defaultVisibility(Principal principal, @RequestParam String visibility, RedirectAttributes redirect) {
+        Visibility chosen = parse(visibility);
+        if (chosen == null) {
+            return failed(redirect, UNKNOWN_VISIBILITY);
+        }
         RecordSettings current = current(principal);
-        this.settings.save(current.withDefaultVisibility(parse(visibility), Instant.now()));
-        return done(redirect, "New items will be " + parse(visibility).label().toLowerCase() + ".");
+        this.settings.save(current.withDefaultVisibility(chosen, Instant.now()));
+        return done(redirect, "New items will be " + chosen.label().toLowerCase() + ".");
     }
 
     @PostMapping(PAGE + "/name")
@@ -85,6 +92,13 @@ class RecordEditorController {
         Researcher researcher = researcher(principal);
         if (givenNames.isBlank() || givenNames.length() > 150 || length(familyName) > 150 || length(creditName) > 150) {
             return failed(redirect, "Given names are required; each name has at most 150 characters.");
+        }
+        if (PlainText.hasForbiddenCharacters(givenNames, false) || PlainText.hasForbiddenCharacters(familyName, false)
+                || PlainText.hasForbiddenCharacters(creditName, false)) {
+            return failed(redirect, "Names may not contain control characters.");
+        }
+        if (parse(visibility) == null) {
+            return failed(redirect, UNKNOWN_VISIBILITY);
         }
         this.researchers.update(new Researcher(researcher.orcid(), givenNames.trim(), blankToNull(familyName),
                 blankToNull(creditName), researcher.email(), researcher.passwordHash(), researcher.createdAt()));
@@ -98,12 +112,21 @@ class RecordEditorController {
         if (length(biography) > 5000) {
             return failed(redirect, "The biography has at most 5000 characters.");
         }
+        if (PlainText.hasForbiddenCharacters(biography, true)) {
+            return failed(redirect, "The biography may not contain control characters.");
+        }
+        if (parse(visibility) == null) {
+            return failed(redirect, UNKNOWN_VISIBILITY);
+        }
         this.settings.save(current(principal).withBiography(biography, parse(visibility), Instant.now()));
         return done(redirect, "Your biography was saved.");
     }
 
     @PostMapping(PAGE + "/email-visibility")
     View emailVisibility(Principal principal, @RequestParam String visibility, RedirectAttributes redirect) {
+        if (parse(visibility) == null) {
+            return failed(redirect, UNKNOWN_VISIBILITY);
+        }
         this.settings.save(current(principal).withEmailVisibility(parse(visibility), Instant.now()));
         return done(redirect, "The visibility of your primary email was saved.");
     }
@@ -131,6 +154,9 @@ class RecordEditorController {
     @PostMapping(PAGE + "/items/{putCode}/visibility")
     View itemVisibility(Principal principal, @PathVariable long putCode, @RequestParam String visibility,
             RedirectAttributes redirect) {
+        if (parse(visibility) == null) {
+            return failed(redirect, UNKNOWN_VISIBILITY);
+        }
         try {
             this.writer.setVisibility(principal.getName(), new PutCode(putCode), parse(visibility));
         }
@@ -159,12 +185,13 @@ class RecordEditorController {
         return this.reader.settings(researcher(principal));
     }
 
+    /** The visibility named, or null when the form named none of them. */
     private static Visibility parse(String visibility) {
         try {
             return Visibility.parse(visibility);
         }
         catch (IllegalArgumentException ex) {
-            return Visibility.PRIVATE;
+            return null;
         }
     }
 

@@ -161,7 +161,7 @@ class AuthorizationCodeGrantTests extends OrreryIntegrationTest {
         try (Browser browser = new Browser()) {
             code = Dance.code(browser, BASE, PORT, MEMBER, SCOPE, ADA_EMAIL, ADA_PASSWORD);
         }
-        int parallel = 20;
+        int parallel = 50;
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<HttpResponse<String>>> results = new ArrayList<>();

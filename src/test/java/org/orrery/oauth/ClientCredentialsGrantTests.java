@@ -71,6 +71,14 @@ class ClientCredentialsGrantTests extends OrreryIntegrationTest {
     }
 
     @Test
+    void premiumMembersMayHaveWebhookTokens() {
+        HttpResponse<String> response = grant("APP-TESTPREMIUM00001", "test-premium-secret-0007", "/webhook /read-public");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Http.json(response).get("scope").asString().split(" ")).containsExactlyInAnyOrder("/webhook",
+                "/read-public");
+    }
+
+    @Test
     void unknownScopeAnswers401WithOrcidsMessage() {
         HttpResponse<String> response = grant(MEMBER, MEMBER_SECRET, "/web-hook");
         assertThat(response.statusCode()).isEqualTo(401);

@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.util.UUID;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestContextManager;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,6 +45,9 @@ public abstract class OrreryIntegrationTest {
         registry.add("spring.datasource.url", () -> DATASOURCE_URL);
         registry.add("orrery.seed-file", OrreryIntegrationTest::testSeedFile);
         registry.add("orrery.refresh-reuse-grace", () -> REFRESH_REUSE_GRACE.toMillis() + "ms");
+        // ORCID's rates, with a burst that lets 50 parallel redemptions of one code all reach the token endpoint
+        // (security rule 4); the limits themselves are tested on nodes of their own (RateLimitTests).
+        registry.add("orrery.rate-limit.member.burst", () -> "60");
         registry.add("orrery.audit.operator-token", () -> OPERATOR_TOKEN);
         registry.add("spring.datasource.username", () -> DATASOURCE_USERNAME);
         registry.add("spring.datasource.password", () -> DATASOURCE_PASSWORD);
@@ -56,6 +61,14 @@ public abstract class OrreryIntegrationTest {
         catch (java.net.URISyntaxException ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    /**
+     * Starts the shared Orrery, or finds it already running, for a test engine that Spring's JUnit Jupiter
+     * extension does not reach (jqwik properties); returns its application context.
+     */
+    protected static ApplicationContext sharedOrrery(Class<? extends OrreryIntegrationTest> testClass) {
+        return new TestContextManager(testClass).getTestContext().getApplicationContext();
     }
 
     /** A free TCP port on this machine. */

@@ -109,9 +109,9 @@ class SeedFileTests {
 
     @Test
     void unknownClientTypeStopsStartUp() {
-        Path file = write(client("type: premium"));
+        Path file = write(client("type: platinum"));
         assertStartUpFails(file, "Seed file " + file
-                + ", entry clients[0], field 'type': unknown client type 'premium' (public or member)");
+                + ", entry clients[0], field 'type': unknown client type 'platinum' (public, member or premium-member)");
     }
 
     @Test

@@ -114,7 +114,10 @@ class RegistrationPageTests extends OrreryIntegrationTest {
                 Arguments.of("email", "Ada@Example.Org", "This email address is already registered. Sign in instead."),
                 Arguments.of("password", "", "The password must be at least 8 characters."),
                 Arguments.of("password", "7-chars", "The password must be at least 8 characters."),
-                Arguments.of("password", "p".repeat(257), "The password must be at most 256 characters."));
+                Arguments.of("password", "p".repeat(73), "The password must be at most 72 bytes (as many plain"
+                        + " letters and digits; fewer accented letters or other scripts)."),
+                Arguments.of("password", "\u00e9".repeat(37), "The password must be at most 72 bytes (as many plain"
+                        + " letters and digits; fewer accented letters or other scripts)."));
     }
 
     @ParameterizedTest(name = "{0} = \"{1}\"")

@@ -7,14 +7,15 @@ import static org.orrery.support.Dance.ADA_PASSWORD;
 import static org.orrery.support.Dance.BOB_EMAIL;
 import static org.orrery.support.Dance.BOB_PASSWORD;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.htmlunit.html.DomElement;
+import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +26,8 @@ import org.orrery.support.OrreryNode;
 /**
  * Security rule 10 in a real browser: failed sign-ins slow further attempts down with growing, bounded delays,
  * per account and per source address, and the real researcher gets in after the wait. An Orrery of its own
- * with small settings: two free failures per account, eight per address, then 2 s, 4 s, 4 s...
+ * with small settings (two free failures per account, eight per address, then 2 s, 4 s, 4 s...) behind a
+ * "proxy": it takes the source address from {@code X-Forwarded-For}, so each test comes from an address of its own.
  */
 class SignInThrottleTests {
 
@@ -39,7 +41,8 @@ class SignInThrottleTests {
     private static final Map<String, String> SETTINGS = Map.of("spring.datasource.url", DATABASE,
             "orrery.sign-in-throttle.window", "1m", "orrery.sign-in-throttle.first-delay", "2s",
             "orrery.sign-in-throttle.account-free-failures", "2", "orrery.sign-in-throttle.account-max-delay", "4s",
-            "orrery.sign-in-throttle.address-free-failures", "8", "orrery.sign-in-throttle.address-max-delay", "4s");
+            "orrery.sign-in-throttle.address-free-failures", "8", "orrery.sign-in-throttle.address-max-delay", "4s",
+            "server.forward-headers-strategy", "native");
 
     private static OrreryNode node;
 
@@ -57,7 +60,7 @@ class SignInThrottleTests {
 
     @Test
     void aBurstOfWrongPasswordsSlowsDownThenTheRightPasswordWorksAfterTheWait() throws InterruptedException {
-        try (Browser browser = browserFrom("127.0.0.11")) {
+        try (Browser browser = browserFrom("203.0.113.11")) {
             for (int i = 0; i < 2; i++) {
                 HtmlPage again = signIn(browser, ADA_EMAIL, "not-ada-password");
                 assertThat(text(again, "signin-error")).isEqualTo(FAILED);
@@ -88,8 +91,18 @@ class SignInThrottleTests {
             HtmlPage record = signIn(browser, ADA_EMAIL, ADA_PASSWORD);
             assertThat(record.getUrl().getPath()).isEqualTo("/my-orcid");
             assertThat(text(record, "orcid-id")).isEqualTo(ADA_ORCID);
+
+            List<String> history = new ArrayList<>();
+            for (DomNode row : browser.openHtml(base() + "/account/history").querySelectorAll("#account-history tbody tr")) {
+                history.add(((DomElement) row).getAttribute("data-event-type") + " from "
+                        + row.querySelector(".address").getTextContent());
+            }
+            String from = " from 203.0.113.11";
+            assertThat(history).containsExactly("SIGNED_IN" + from, "SIGN_IN_FAILED" + from, "SIGN_IN_FAILED" + from,
+                    "SIGN_IN_THROTTLED" + from, "SIGN_IN_FAILED" + from, "SIGN_IN_FAILED" + from,
+                    "SIGN_IN_FAILED" + from);
         }
-        try (Browser browser = browserFrom("127.0.0.11")) {
+        try (Browser browser = browserFrom("203.0.113.11")) {
             HtmlPage afterSuccess = signIn(browser, ADA_EMAIL, "not-ada-password");
             assertThat(text(afterSuccess, "signin-error")).isEqualTo(FAILED);
             assertThat(afterSuccess.getElementById("signin-throttled")).as("signing in cleared the count").isNull();
@@ -98,7 +111,7 @@ class SignInThrottleTests {
 
     @Test
     void anAddressTryingManyAccountsIsSlowedDownForEveryAccountButOnlyThere() {
-        try (Browser sprayer = browserFrom("127.0.0.12")) {
+        try (Browser sprayer = browserFrom("203.0.113.12")) {
             for (int i = 0; i < 8; i++) {
                 HtmlPage again = signIn(sprayer, "someone-" + i + "@example.org", "guess-" + i);
                 assertThat(again.getElementById("signin-throttled")).as("failure %d", i + 1).isNull();
@@ -111,7 +124,7 @@ class SignInThrottleTests {
             assertThat(bobFromThere.getUrl().getPath()).isEqualTo("/signin");
             assertThat(secondsToWait(bobFromThere)).isBetween(1L, 2L);
         }
-        try (Browser bob = browserFrom("127.0.0.13")) {
+        try (Browser bob = browserFrom("203.0.113.13")) {
             HtmlPage record = signIn(bob, BOB_EMAIL, BOB_PASSWORD);
             assertThat(record.getUrl().getPath()).isEqualTo("/my-orcid");
         }
@@ -120,7 +133,7 @@ class SignInThrottleTests {
     @Test
     void aBlockStartedOnOneNodeHoldsOnAnotherNodeOfTheSameDatabase() {
         String account = "ghost-" + UUID.randomUUID() + "@example.org";
-        try (OrreryNode other = OrreryNode.startFresh(SETTINGS); Browser browser = browserFrom("127.0.0.14")) {
+        try (OrreryNode other = OrreryNode.startFresh(SETTINGS); Browser browser = browserFrom("203.0.113.14")) {
             signIn(browser, account, "guess-1");
             signIn(browser, account, "guess-2");
             assertThat(secondsToWait(signIn(browser, account, "guess-3"))).isBetween(1L, 2L);
@@ -150,15 +163,10 @@ class SignInThrottleTests {
         return page.getHtmlElementById(id).asNormalizedText();
     }
 
-    /** A browser whose requests come from this loopback address, so each test has a source address of its own. */
-    private static Browser browserFrom(String loopbackAddress) {
+    /** A browser whose requests a proxy on this machine forwards for this address. */
+    private static Browser browserFrom(String address) {
         Browser browser = new Browser();
-        try {
-            browser.client().getOptions().setLocalAddress(InetAddress.getByName(loopbackAddress));
-        }
-        catch (UnknownHostException ex) {
-            throw new IllegalArgumentException(ex);
-        }
+        browser.client().addRequestHeader("X-Forwarded-For", address);
         return browser;
     }
 

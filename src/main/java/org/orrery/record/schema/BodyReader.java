@@ -4,6 +4,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.orrery.system.PlainText;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -187,6 +189,9 @@ public final class BodyReader {
             throw new InvalidBodyException(path, "must be a simple value");
         }
         String text = input.asString().strip();
+        if (PlainText.hasForbiddenCharacters(text, true)) {
+            throw new InvalidBodyException(path, "may not contain control characters");
+        }
         return text.isEmpty() ? null : text;
     }
 

@@ -1,0 +1,171 @@
+package org.orrery.system;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.orrery.support.Dance;
+import org.orrery.system.BadInput.Endpoint;
+import org.orrery.system.BadInput.Expect;
+
+/**
+ * The well-formed requests the corpus starts from, one per endpoint and form (and per grant type at the token
+ * endpoint), with the sessions, CSRF tokens and credentials they need. None of them may store anything when
+ * changed for the worse: codes, refresh tokens and tokens to revoke are unknown values, and forms that store are
+ * refused for one strict value at a time.
+ */
+final class CorpusEndpoints {
+
+    /**
+     * What the endpoints need: sessions (cookie and CSRF token), a member API token for Ada and the put-code of a
+     * work its client added to Ada's record.
+     */
+    record Context(int port, String anonymousCookie, String anonymousCsrf, String researcherCookie,
+            String researcherCsrf, String accessToken, long ownWork) {
+    }
+
+    static final String UNKNOWN = "0a1b2c3d-aaaa-4bbb-8ccc-0123456789ab";
+
+    private static final String VERIFIER = "v".repeat(43);
+
+    private CorpusEndpoints() {
+    }
+
+    static List<Endpoint> oauth(Context c) {
+        String redirect = BadValues.encode(Dance.redirectUri(c.port()));
+        String member = Dance.MEMBER;
+        String secret = Dance.MEMBER_SECRET;
+        List<Endpoint> endpoints = new ArrayList<>();
+        endpoints.add(get("authorize (code)", "/oauth/authorize", Expect.AUTHORIZE, List.of(),
+                "client_id", member, "response_type", "code", "scope", "/authenticate", "redirect_uri", redirect,
+                "state", "s1", "nonce", "n1", "prompt", "login", "max_age", "60", "code_challenge", VERIFIER,
+                "code_challenge_method", "S256", "orcid", Dance.ADA_ORCID, "email", "ada%40example.org",
+                "given_names", "Ada", "family_names", "Lovelace", "show_login", "true"));
+        endpoints.add(get("authorize (implicit)", "/oauth/authorize", Expect.AUTHORIZE, List.of(), "client_id",
+                member, "response_type", "token", "scope", "openid", "redirect_uri", redirect, "state", "s1",
+                "nonce", "n1"));
+        endpoints.add(post("consent decision", "/oauth/authorize", Expect.AUTHORIZE, session(c.researcherCookie()),
+                "client_id", member, "state", UNKNOWN, "scope", "/authenticate", "_csrf", c.researcherCsrf()));
+        for (String path : List.of("/oauth/token", "/api/oauth/token", "/pub/oauth/token")) {
+            Endpoint token = post("token (authorization_code) " + path, path, Expect.OAUTH_JSON, List.of(),
+                    "client_id", member, "client_secret", secret, "grant_type", "authorization_code", "code",
+                    "Ab12Cd", "redirect_uri", redirect, "code_verifier", VERIFIER, "scope", "/read-limited");
+            endpoints.add(path.equals("/oauth/token") ? token : token.light());
+        }
+        endpoints.add(post("token (refresh_token)", "/oauth/token", Expect.OAUTH_JSON, List.of(), "client_id",
+                member, "client_secret", secret, "grant_type", "refresh_token", "refresh_token", UNKNOWN, "scope",
+                "/read-limited", "revoke_old", "true", "expires_in", "0"));
+        endpoints.add(post("token (client_credentials)", "/oauth/token", Expect.OAUTH_JSON, List.of(), "client_id",
+                member, "client_secret", secret, "grant_type", "client_credentials", "scope", "/no-such-scope"));
+        endpoints.add(post("token (basic auth)", "/oauth/token", Expect.OAUTH_JSON,
+                List.<String[]>of(new String[] { "Authorization", BadValues.basic(member + ":" + secret) }),
+                "grant_type", "authorization_code", "code", "Ab12Cd").light());
+        endpoints.add(post("token (password)", "/oauth/token", Expect.OAUTH_JSON, List.of(), "client_id", member,
+                "client_secret", secret, "grant_type", "password", "username", "ada", "password", "x").light());
+        endpoints.add(post("token (token-exchange)", "/oauth/token", Expect.OAUTH_JSON, List.of(), "client_id",
+                member, "client_secret", secret, "grant_type", "urn:ietf:params:oauth:grant-type:token-exchange",
+                "subject_token", UNKNOWN, "subject_token_type", "urn:ietf:params:oauth:token-type:access_token")
+            .light());
+        endpoints.add(post("revoke", "/oauth/revoke", Expect.OAUTH_JSON, List.of(), "client_id", member,
+                "client_secret", secret, "token", UNKNOWN, "token_type_hint", "access_token"));
+        endpoints.add(post("introspect", "/oauth/introspect", Expect.OAUTH_JSON, List.of(), "client_id", member,
+                "client_secret", secret, "token", UNKNOWN).light());
+        endpoints.add(get("userinfo (GET)", "/oauth/userinfo", Expect.USERINFO_JSON,
+                List.<String[]>of(new String[] { "Authorization", "Bearer " + UNKNOWN }), "access_token", UNKNOWN));
+        endpoints.add(post("userinfo (POST)", "/oauth/userinfo", Expect.USERINFO_JSON, List.of(), "access_token",
+                UNKNOWN).light());
+        endpoints.add(get("jwks", "/oauth/jwks", Expect.JSON, List.of(), "kid", "x").light());
+        endpoints.add(get("discovery", "/.well-known/openid-configuration", Expect.JSON, List.of(), "x", "1").light());
+        return endpoints;
+    }
+
+    /** Pages and forms that store nothing whatever they are sent. */
+    static List<Endpoint> pages(Context c) {
+        List<String[]> anonymous = session(c.anonymousCookie());
+        List<String[]> researcher = session(c.researcherCookie());
+        List<Endpoint> endpoints = new ArrayList<>();
+        endpoints.add(get("sign-in page", "/signin", Expect.PAGE, anonymous, "oauth", "", "client_id",
+                Dance.MEMBER, "orcid", Dance.ADA_ORCID, "email", "x%40example.org", "error", ""));
+        endpoints.add(post("sign-in form", "/signin", Expect.PAGE, anonymous, "userId", "nobody%40example.org",
+                "password", "not-a-password", "_csrf", c.anonymousCsrf()).light());
+        endpoints.add(get("register page", "/register", Expect.PAGE, anonymous, "given_names", "Eve",
+                "family_names", "Corpus", "email", "eve%40example.org"));
+        endpoints.add(get("front page", "/", Expect.PAGE, anonymous, "x", "1").light());
+        endpoints.add(get("error page", "/oauth/error", Expect.PAGE, anonymous, "client_id", Dance.MEMBER).light());
+        endpoints.add(get("demo callback", "/demo/callback", Expect.PAGE, anonymous, "code", "Ab12Cd", "state",
+                "s1", "error", "access_denied", "error_description", "User%20denied").light());
+        endpoints.add(get("consent page", "/oauth/consent", Expect.PAGE, researcher, "client_id", Dance.MEMBER,
+                "scope", "/authenticate", "state", UNKNOWN).light());
+        endpoints.add(get("implicit consent page", "/oauth/consent/implicit", Expect.PAGE, researcher, "key",
+                UNKNOWN).light());
+        endpoints.add(post("implicit consent decision", "/oauth/consent/implicit", Expect.PAGE, researcher, "key",
+                UNKNOWN, "decision", "authorize", "_csrf", c.researcherCsrf()).light());
+        endpoints.add(get("developer tools page", "/developer-tools", Expect.PAGE, researcher, "x", "1").light());
+        endpoints.add(get("my record page", "/my-orcid", Expect.PAGE, researcher, "x", "1").light());
+        endpoints.add(get("trusted organizations page", "/account/trusted-organizations", Expect.PAGE, researcher,
+                "revoked", "").light());
+        endpoints.add(post("trusted organization revoke", "/account/trusted-organizations/revoke", Expect.PAGE,
+                researcher, "clientId", "APP-0000000000000000", "_csrf", c.researcherCsrf()).light());
+        endpoints.add(get("trusted organizations JSON", "/account/get-trusted-orgs.json", Expect.JSON, researcher,
+                "x", "1").light());
+        endpoints.add(get("unknown page", "/no/such/page", Expect.PAGE, anonymous, "x", "1").light());
+        return endpoints;
+    }
+
+    /** Forms that store what they accept: sent the strict values only, each of which they must refuse. */
+    static List<Endpoint> storingForms(Context c) {
+        List<String[]> researcher = session(c.researcherCookie());
+        String editor = "/my-orcid/record";
+        return List.of(
+                post("record name form", editor + "/name", Expect.PAGE, researcher, "givenNames", "Corpus",
+                        "familyName", "Tester", "creditName", "C.%20Tester", "visibility", "public", "_csrf",
+                        c.researcherCsrf()),
+                post("record biography form", editor + "/biography", Expect.PAGE, researcher, "biography",
+                        "A%20biography.", "visibility", "public", "_csrf", c.researcherCsrf()),
+                post("record work form", editor + "/items/works", Expect.PAGE, researcher, "title", "A%20work",
+                        "workType", "journal-article", "year", "2020", "doi", "10.1234%2Fcorpus", "url",
+                        "https%3A%2F%2Fexample.org%2Fw", "_csrf", c.researcherCsrf()),
+                post("record other-name form", editor + "/items/other-names", Expect.PAGE, researcher, "content",
+                        "Another%20name", "_csrf", c.researcherCsrf()),
+                post("register form", "/register", Expect.PAGE, session(c.anonymousCookie()), "givenNames", "Eve",
+                        "familyName", "Corpus", "email", "eve.corpus%40example.org", "password",
+                        "a-long-enough-password", "_csrf", c.anonymousCsrf()),
+                post("developer tools form", "/developer-tools", Expect.PAGE, session(c.researcherCookie()), "name",
+                        "Corpus App", "description", "An application.", "website", "https%3A%2F%2Fapp.example.org",
+                        "redirectUris", "https%3A%2F%2Fapp.example.org%2Fcallback", "_csrf", c.researcherCsrf()));
+    }
+
+    /**
+     * The same forms, spoilt by two fields no form accepts (so that changing one leaves the other), sent every
+     * value: they may store nothing, and must show what they were sent escaped.
+     */
+    static List<Endpoint> spoiltStoringForms(Context c) {
+        return List.of(
+                post("register form (spoilt)", "/register", Expect.PAGE, session(c.anonymousCookie()),
+                        "givenNames", "Eve", "familyName", "Corpus", "email", "not-an-email", "password", "short",
+                        "_csrf", c.anonymousCsrf()),
+                post("developer tools form (spoilt)", "/developer-tools", Expect.PAGE,
+                        session(c.researcherCookie()), "name", "Corpus App", "description", "An application.",
+                        "website", "ftp%3A%2F%2Fapp.example.org", "redirectUris",
+                        "http%3A%2F%2Fapp.example.org%2Fcallback", "_csrf", c.researcherCsrf()));
+    }
+
+    static List<String[]> session(String cookie) {
+        return List.<String[]>of(new String[] { "Cookie", cookie });
+    }
+
+    static Endpoint get(String name, String path, Expect expect, List<String[]> headers, String... params) {
+        return new Endpoint(name, "GET", path, pairs(params), headers, null, expect, true);
+    }
+
+    static Endpoint post(String name, String path, Expect expect, List<String[]> headers, String... params) {
+        return new Endpoint(name, "POST", path, pairs(params), headers, null, expect, true);
+    }
+
+    private static List<String[]> pairs(String... params) {
+        List<String[]> pairs = new ArrayList<>();
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            pairs.add(new String[] { params[i], params[i + 1] });
+        }
+        return pairs;
+    }
+}
