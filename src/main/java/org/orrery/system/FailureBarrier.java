@@ -1,6 +1,7 @@
 package org.orrery.system;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -43,6 +44,12 @@ import tools.jackson.databind.json.JsonMapper;
 class FailureBarrier extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(FailureBarrier.class);
+
+    /**
+     * PostgreSQL's SQLSTATE for a text value it cannot hold: a NUL character (U+0000) sent in a parameter, a cookie
+     * or a path. Orrery never makes such a value itself, so it is always the caller's (H2 stores NUL as it is).
+     */
+    static final String UNREPRESENTABLE_CHARACTER = "22021";
 
     private final ITemplateEngine templates;
 
@@ -99,7 +106,8 @@ class FailureBarrier extends OncePerRequestFilter {
 
     /**
      * The 4xx status of a failure that is the caller's doing (a parameter the HTTP layer cannot decode, a body it
-     * cannot read, a refusal of Spring MVC's that escaped its resolvers), or -1 for a real failure.
+     * cannot read, a refusal of Spring MVC's that escaped its resolvers, a NUL character PostgreSQL refuses), or -1
+     * for a real failure.
      */
     static int clientErrorStatus(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -111,6 +119,9 @@ class FailureBarrier extends OncePerRequestFilter {
             }
             if (cause instanceof ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
                 return refusal.getStatusCode().value();
+            }
+            if (cause instanceof SQLException sql && UNREPRESENTABLE_CHARACTER.equals(sql.getSQLState())) {
+                return 400;
             }
         }
         return -1;
