@@ -29,6 +29,9 @@ public class ClientRepository {
     }
 
     public Optional<ApiClient> findById(String clientId) {
+        if (clientId == null || !ClientRegistration.CLIENT_ID.matcher(clientId).matches()) {
+            return Optional.empty(); // nothing else was ever registered; and no odd bytes reach the database
+        }
         return withRedirectUris(this.jdbc.query("SELECT * FROM api_client WHERE client_id = ?", this::map, clientId))
             .stream()
             .findFirst();

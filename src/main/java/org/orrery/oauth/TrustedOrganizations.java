@@ -63,6 +63,9 @@ public class TrustedOrganizations {
     /** Revokes every token the client holds for the researcher and forgets the grant. */
     @Transactional
     public void revoke(String orcid, String clientId) {
+        if (clientId == null || !org.orrery.clients.ClientRegistration.CLIENT_ID.matcher(clientId).matches()) {
+            return;
+        }
         int revoked = this.jdbc.update("UPDATE oauth_token SET invalidated = TRUE, revoke_reason = ?, revoked_at = ?"
                 + " WHERE invalidated = FALSE AND authorization_id IN"
                 + " (SELECT id FROM oauth_authorization WHERE orcid = ? AND client_id = ?)",

@@ -23,7 +23,8 @@ public class ResearcherRegistration {
     /** bcrypt reads no more than this; Spring's encoder refuses a longer password outright. */
     static final int MAX_PASSWORD_BYTES = 72;
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
+
 
     private final ResearcherRepository researchers;
 

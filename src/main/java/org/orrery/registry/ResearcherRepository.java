@@ -20,10 +20,16 @@ public class ResearcherRepository {
     }
 
     public Optional<Researcher> findByOrcid(String orcid) {
+        if (!OrcidId.isValid(orcid)) {
+            return Optional.empty();
+        }
         return this.jdbc.query("SELECT * FROM researcher WHERE orcid = ?", this::map, orcid).stream().findFirst();
     }
 
     public Optional<Researcher> findByEmail(String email) {
+        if (email == null || email.indexOf('\0') >= 0) {
+            return Optional.empty(); // never stored; PostgreSQL refuses NUL in text
+        }
         return this.jdbc.query("SELECT * FROM researcher WHERE email = ?", this::map, normalizeEmail(email))
             .stream()
             .findFirst();
