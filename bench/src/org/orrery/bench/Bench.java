@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Orrery's load driver: starts Orrery from its jar (or targets a running one), measures start-up to the first
  * token and idle memory, then runs each scenario with warm-up and a fixed duration at a fixed concurrency and
- * prints throughput, p50, p99, errors and the server's CPU and RSS. See bench/README.md.
+ * prints throughput, p50, p99, errors and the server's CPU and RSS; optionally also at half of peak, and side by
+ * side with another OAuth server. See bench/README.md.
  */
 public final class Bench {
 
@@ -30,7 +29,7 @@ public final class Bench {
         Files.createDirectories(options.logDir());
         Report.header(options.label(), options);
         if (options.jar() == null) {
-            run(options, options.base(), new ProcessMeter(options.pid()));
+            new Suite(options, options.base(), new ProcessMeter(options.pid())).run();
             return;
         }
         try (OrreryServer server = OrreryServer.launch(options.jar(), freePort(), options.jvmArgs(),
@@ -41,26 +40,8 @@ public final class Bench {
             Thread.sleep(options.idle().toMillis());
             ProcessMeter meter = new ProcessMeter(server.pid());
             Report.startUp(ready, firstToken, meter.rssMib(), options.idle());
-            run(options, server.base(), meter);
+            new Suite(options, server.base(), meter).run();
         }
-    }
-
-    private static void run(Options options, String base, ProcessMeter meter) throws Exception {
-        Scenarios scenarios = new Scenarios(new DanceClient(base), options.concurrency(), options.codes());
-        List<LoadRun.Result> results = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        for (String name : options.scenarios()) {
-            System.err.println("preparing " + name);
-            Scenarios.Prepared prepared = scenarios.prepare(name);
-            if (prepared.skipped() != null) {
-                skipped.add(name + " (skipped: " + prepared.skipped().replace('|', '/') + ")");
-                continue;
-            }
-            System.err.println("running " + name);
-            results.add(LoadRun.run(name, options.concurrency(), options.warmup(), options.duration(), meter,
-                    prepared.operation()));
-        }
-        Report.table(results, skipped);
     }
 
     private static int freePort() throws IOException {

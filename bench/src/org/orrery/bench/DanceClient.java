@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The steps of the three-legged dance over plain HTTP, as a browser without JavaScript takes them: authorize,
- * sign in (with the form's CSRF token), consent, code; then the client's exchange, API calls and revocation.
+ * sign in (with the form's CSRF token), consent, code; then the client's exchange, API calls, userinfo and
+ * revocation.
  */
 final class DanceClient {
 
@@ -24,8 +25,11 @@ final class DanceClient {
 
     private final String base;
 
+    private final TokenClient tokens;
+
     DanceClient(String base) {
         this.base = base;
+        this.tokens = new TokenClient(base + "/oauth/token", CLIENT_ID, CLIENT_SECRET, TokenClient.Authentication.POST);
     }
 
     /**
@@ -36,7 +40,7 @@ final class DanceClient {
      */
     void coldDance(String email) throws IOException {
         CookieJar browser = new CookieJar();
-        String signIn = Web.redirect(Web.get(authorizeUrl(), browser), 302, "authorize");
+        String signIn = Web.redirect(Web.get(authorizeUrl(SCOPE), browser), 302, "authorize");
         String resumed = signIn(browser, signIn, email);
         String answer = exchange(codeAfterAuthorize(browser, Web.redirect(Web.get(resumed, browser), 302,
                 "resume authorize")));
@@ -56,16 +60,43 @@ final class DanceClient {
         Web.redirect(Web.post(this.base + "/register", browser, form), 303, "register");
     }
 
+    /**
+     * A warm dance: a browser that is signed in, and whose consent to {@link #SCOPE} is remembered, is sent by
+     * authorize straight back to the client with a code; the client exchanges it.
+     */
+    void warmDance(CookieJar signedIn) throws IOException {
+        String landed = authorize(signedIn, SCOPE);
+        if (!landed.startsWith(REDIRECT_URI)) {
+            throw new IllegalStateException("authorize: expected the client's redirect URI, got " + landed);
+        }
+        exchange(codeAt(landed));
+    }
+
     /** A browser that has signed in as the seeded researcher (and so can get codes without signing in again). */
     CookieJar signedInBrowser() throws IOException {
+        return signedInBrowser(EMAIL);
+    }
+
+    /** A browser that has signed in as this researcher. */
+    CookieJar signedInBrowser(String email) throws IOException {
         CookieJar browser = new CookieJar();
-        signIn(browser, this.base + "/signin", EMAIL);
+        signIn(browser, this.base + "/signin", email);
         return browser;
     }
 
-    /** A new code for a signed-in browser. */
+    /** A new code for {@link #SCOPE} for a signed-in browser. */
     String code(CookieJar signedIn) throws IOException {
-        return codeAfterAuthorize(signedIn, Web.redirect(Web.get(authorizeUrl(), signedIn), 302, "authorize"));
+        return code(signedIn, SCOPE);
+    }
+
+    /** A new code for these scopes (space-separated) for a signed-in browser, consenting if asked. */
+    String code(CookieJar signedIn, String scope) throws IOException {
+        return codeAfterAuthorize(signedIn, authorize(signedIn, scope));
+    }
+
+    /** Where {@code GET /oauth/authorize} for these scopes redirects a signed-in browser. */
+    String authorize(CookieJar signedIn, String scope) throws IOException {
+        return Web.redirect(Web.get(authorizeUrl(scope), signedIn), 302, "authorize");
     }
 
     /** Revokes a token (RFC 7009), as the client. */
@@ -78,16 +109,20 @@ final class DanceClient {
 
     /** The token endpoint's JSON answer for a code. */
     String exchange(String code) throws IOException {
-        HttpResponse<String> token = Web.post(this.base + "/oauth/token", null, clientForm("authorization_code",
-                "code", code, "redirect_uri", REDIRECT_URI), "Accept", "application/json");
+        HttpResponse<String> token = this.tokens.grant("authorization_code", "code", code, "redirect_uri",
+                REDIRECT_URI);
         Web.expect(token, 200, "exchange");
         return token.body();
     }
 
-    /** The token endpoint's answer to another grant (refresh_token, client_credentials), unchecked. */
-    HttpResponse<String> grant(String grantType, String... parameters) throws IOException {
-        return Web.post(this.base + "/oauth/token", null, clientForm(grantType, parameters), "Accept",
-                "application/json");
+    /** The seeded member client at Orrery's token endpoint. */
+    TokenClient tokens() {
+        return this.tokens;
+    }
+
+    /** {@code GET /oauth/userinfo} with this bearer token, unchecked. */
+    HttpResponse<String> userInfo(String accessToken) throws IOException {
+        return Web.get(this.base + "/oauth/userinfo", null, "Authorization", "Bearer " + accessToken);
     }
 
     void readRecord(String orcid, String accessToken) throws IOException {
@@ -114,6 +149,10 @@ final class DanceClient {
             List<String[]> form = Web.hiddenInputs(page.body(), "authorize-form");
             landed = Web.redirect(Web.post(this.base + "/oauth/authorize", browser, form), 302, "consent");
         }
+        return codeAt(landed);
+    }
+
+    private static String codeAt(String landed) {
         Map<String, String> query = Web.query(landed);
         if (query.get("code") == null) {
             throw new IllegalStateException("authorize: no code in " + landed);
@@ -121,20 +160,9 @@ final class DanceClient {
         return query.get("code");
     }
 
-    private String authorizeUrl() {
+    private String authorizeUrl(String scope) {
         return this.base + "/oauth/authorize?client_id=" + CLIENT_ID + "&response_type=code&scope="
-                + URLEncoder.encode(SCOPE, StandardCharsets.UTF_8).replace("+", "%20") + "&redirect_uri="
+                + URLEncoder.encode(scope, StandardCharsets.UTF_8).replace("+", "%20") + "&redirect_uri="
                 + URLEncoder.encode(REDIRECT_URI, StandardCharsets.UTF_8);
-    }
-
-    private static List<String[]> clientForm(String grantType, String... parameters) {
-        List<String[]> form = new ArrayList<>();
-        form.add(new String[] { "client_id", CLIENT_ID });
-        form.add(new String[] { "client_secret", CLIENT_SECRET });
-        form.add(new String[] { "grant_type", grantType });
-        for (int i = 0; i + 1 < parameters.length; i += 2) {
-            form.add(new String[] { parameters[i], parameters[i + 1] });
-        }
-        return form;
     }
 }

@@ -2,10 +2,8 @@ package org.orrery.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs one operation from a fixed number of threads, first for a warm-up that is not measured, then for a fixed
@@ -34,15 +32,11 @@ final class LoadRun {
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long end = measureFrom + duration.toNanos();
-        long[][] latencies = new long[concurrency][];
-        int[] counts = new int[concurrency];
-        AtomicLong errors = new AtomicLong();
+        Samples samples = new Samples(concurrency);
         AtomicLong lastFinish = new AtomicLong(measureFrom);
-        AtomicReference<String> firstError = new AtomicReference<>();
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < concurrency; w++) {
             int worker = w;
-            latencies[w] = new long[1024];
             Thread thread = new Thread(() -> {
                 long now = System.nanoTime();
                 while (now < end) {
@@ -51,22 +45,17 @@ final class LoadRun {
                         operation.run(worker);
                         long done = System.nanoTime();
                         if (measured) {
-                            if (counts[worker] == latencies[worker].length) {
-                                latencies[worker] = Arrays.copyOf(latencies[worker], counts[worker] * 2);
-                            }
-                            latencies[worker][counts[worker]++] = done - now;
+                            samples.latency(worker, done - now);
                         }
                         now = done;
                     }
                     catch (Exhausted ex) {
-                        firstError.compareAndSet(null, "prepared work ran out " + (measured ? "during the measurement"
-                                : "during the warm-up") + "; prepare more (--codes)");
+                        samples.note(exhausted(measured));
                         break;
                     }
                     catch (Exception ex) {
                         if (measured) {
-                            errors.incrementAndGet();
-                            firstError.compareAndSet(null, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+                            samples.error(ex);
                         }
                         now = System.nanoTime();
                     }
@@ -76,6 +65,20 @@ final class LoadRun {
             thread.start();
             workers.add(thread);
         }
+        return watch(scenario, concurrency, workers, measureFrom, lastFinish, server, samples);
+    }
+
+    static String exhausted(boolean measured) {
+        return "prepared work ran out " + (measured ? "during the measurement" : "during the warm-up")
+                + "; prepare more (--codes)";
+    }
+
+    /**
+     * Waits for the started workers, reading the server's CPU time from {@code measureFrom} on and its RSS every
+     * 250 ms, and sums up. The measured window ends at {@code lastFinish}, as the workers left it.
+     */
+    static Result watch(String scenario, int concurrency, List<Thread> workers, long measureFrom,
+            AtomicLong lastFinish, ProcessMeter server, Samples samples) throws InterruptedException {
         long sleep = (measureFrom - System.nanoTime()) / 1_000_000;
         if (sleep > 0) {
             Thread.sleep(sleep);
@@ -90,25 +93,11 @@ final class LoadRun {
         }
         long measuredNanos = Math.max(1, lastFinish.get() - measureFrom);
         long cpuAfter = server.cpuNanos();
-        int total = Arrays.stream(counts).sum();
-        long[] all = new long[total];
-        int at = 0;
-        for (int w = 0; w < concurrency; w++) {
-            System.arraycopy(latencies[w], 0, all, at, counts[w]);
-            at += counts[w];
-        }
-        Arrays.sort(all);
+        long[] all = samples.sorted();
         double cpuPercent = cpuBefore < 0 || cpuAfter < 0 ? -1 : 100.0 * (cpuAfter - cpuBefore) / measuredNanos;
-        return new Result(scenario, concurrency, measuredNanos / 1e9, total, percentile(all, 50), percentile(all, 99),
-                errors.get(), firstError.get(), cpuPercent, peakRss, ProcessMeter.machineLoad());
-    }
-
-    private static double percentile(long[] sorted, int p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, index)] / 1e6;
+        return new Result(scenario, concurrency, measuredNanos / 1e9, all.length, Samples.percentileMillis(all, 50),
+                Samples.percentileMillis(all, 99), samples.errors(), samples.firstError(), cpuPercent, peakRss,
+                ProcessMeter.machineLoad());
     }
 
     /**
@@ -121,6 +110,12 @@ final class LoadRun {
 
         double throughput() {
             return this.operations / this.seconds;
+        }
+
+        /** Server CPU time per operation in milliseconds, or -1 when unknown. */
+        double serverCpuMillisPerOperation() {
+            return this.serverCpuPercent < 0 || this.operations == 0 ? -1
+                    : this.serverCpuPercent * 10 * this.seconds / this.operations;
         }
     }
 }

@@ -8,30 +8,52 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The command line of {@link Bench}: {@code --name value} pairs, with defaults. */
+/** The command line of {@link Bench}: {@code --name value} pairs and the flag {@code --half-peak}, with defaults. */
 record Options(Path jar, String base, long pid, String datasourceUrl, String datasourceUsername,
         String datasourcePassword, Path seed, List<String> jvmArgs, String label, int concurrency, Duration warmup,
-        Duration duration, int codes, Duration idle, List<String> scenarios, Path logDir) {
+        Duration duration, int codes, Duration idle, List<String> scenarios, Path logDir, boolean halfPeak,
+        Peer peer) {
 
     static final String USAGE = """
             Usage: Bench (--jar orrery.jar --seed bench/seed.yml [--datasource-url URL --datasource-username U
                           --datasource-password P] [--jvm-args "-Xmx512m"] | --base http://host:port [--pid PID])
                          [--label NAME] [--concurrency 8] [--warmup 10s] [--duration 30s] [--codes 4000]
-                         [--idle 10s] [--scenarios dance,exchange,api-read,refresh,client-credentials]
-                         [--log-dir bench/target]""";
+                         [--idle 10s] [--scenarios dance,warm-dance,exchange,api-read,userinfo,refresh,
+                          client-credentials] [--log-dir bench/target] [--half-peak]
+                         [--peer-token-endpoint URL --peer-client-id ID --peer-client-secret SECRET
+                          [--peer-label NAME] [--peer-scope SCOPE] [--peer-client-auth basic|post]
+                          [--peer-username U --peer-password P] [--peer-pid PID]]""";
+
+    private static final List<String> FLAGS = List.of("half-peak");
 
     static Options parse(String[] args) {
         Map<String, String> given = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+        int i = 0;
+        while (i < args.length) {
+            String name = args[i].startsWith("--") ? args[i].substring(2) : null;
+            if (name != null && FLAGS.contains(name)) {
+                given.put(name, "true");
+                i += 1;
+            }
+            else if (name != null && i + 1 < args.length) {
+                given.put(name, args[i + 1]);
+                i += 2;
+            }
+            else {
                 throw new IllegalArgumentException("expected --name value pairs, got " + args[i] + "\n" + USAGE);
             }
-            given.put(args[i].substring(2), args[i + 1]);
         }
         String jar = given.remove("jar");
         String base = given.remove("base");
         if ((jar == null) == (base == null)) {
             throw new IllegalArgumentException("give --jar (start Orrery) or --base (a running Orrery)\n" + USAGE);
+        }
+        Peer peer;
+        try {
+            peer = Peer.from(given);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException(ex.getMessage() + "\n" + USAGE);
         }
         Options options = new Options(jar == null ? null : Path.of(jar), base,
                 Long.parseLong(given.getOrDefault("pid", "-1")), given.remove("datasource-url"),
@@ -42,9 +64,9 @@ record Options(Path jar, String base, long pid, String datasourceUrl, String dat
                 duration(given.getOrDefault("duration", "30s")), Integer.parseInt(given.getOrDefault("codes", "4000")),
                 duration(given.getOrDefault("idle", "10s")),
                 split(given.getOrDefault("scenarios", String.join(",", Scenarios.ALL)), ","),
-                Path.of(given.getOrDefault("log-dir", "bench/target")));
+                Path.of(given.getOrDefault("log-dir", "bench/target")), given.containsKey("half-peak"), peer);
         for (String known : List.of("pid", "seed", "jvm-args", "label", "concurrency", "warmup", "duration", "codes",
-                "idle", "scenarios", "log-dir")) {
+                "idle", "scenarios", "log-dir", "half-peak")) {
             given.remove(known);
         }
         if (!given.isEmpty()) {

@@ -26,6 +26,16 @@ final class Report {
         System.out.printf("Concurrency %d, warm-up %ds, measured %ds per scenario; server JVM %s.%n%n",
                 options.concurrency(), options.warmup().toSeconds(), options.duration().toSeconds(),
                 options.jar() == null ? "(not started by the driver)" : String.join(" ", options.jvmArgs()));
+        if (options.halfPeak()) {
+            System.out.println("Rows `@ 50%`: the same operation paced open-loop at half the throughput just measured,"
+                    + " latency from each operation's due time.");
+        }
+        if (options.peer() != null) {
+            System.out.printf("Side by side with %s.%n", options.peer());
+        }
+        if (options.halfPeak() || options.peer() != null) {
+            System.out.println();
+        }
     }
 
     static void startUp(Duration ready, Duration firstToken, long idleRssMib, Duration idle) {
@@ -41,10 +51,7 @@ final class Report {
         for (LoadRun.Result r : results) {
             System.out.println(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.2f | %.2f | %d | %s | %s | %s | %s |",
                     r.scenario(), r.concurrency(), r.operations(), r.throughput(), r.p50Millis(), r.p99Millis(),
-                    r.errors(), r.serverCpuPercent() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", r.serverCpuPercent()),
-                    r.serverCpuPercent() < 0 || r.operations() == 0 ? "n/a"
-                            : String.format(Locale.ROOT, "%.2f", r.serverCpuPercent() * 10 * r.seconds() / r.operations()),
-                    r.serverPeakRssMib() < 0 ? "n/a" : String.valueOf(r.serverPeakRssMib()), r.machineLoad()));
+                    r.errors(), cpuPercent(r), cpuPerOperation(r), rss(r), r.machineLoad()));
         }
         for (String line : skipped) {
             System.out.println("| " + line + " | | | | | | | | | | |");
@@ -57,6 +64,54 @@ final class Report {
                         + r.firstError());
             }
         }
+    }
+
+    /** The comparison with the peer: Orrery's figures, the peer's, and Orrery's throughput over the peer's. */
+    static void sideBySide(String peer, List<SideBySide> rows, boolean peerMetered) {
+        System.out.println();
+        System.out.printf("| scenario | Orrery ops/s | Orrery p50 ms | Orrery p99 ms | %1$s ops/s | %1$s p50 ms | %1$s p99 ms"
+                + " | ratio Orrery/%1$s | errors Orrery / %1$s |%2$s%n", peer,
+                peerMetered ? String.format(" %1$s CPU %% | %1$s CPU ms/op | %1$s RSS MiB (peak) |", peer) : "");
+        System.out.println("|---|---|---|---|---|---|---|---|---|" + (peerMetered ? "---|---|---|" : ""));
+        for (SideBySide row : rows) {
+            LoadRun.Result ours = row.orrery();
+            LoadRun.Result theirs = row.peer();
+            System.out.printf("| %s | %s | %s | %s | %s |%s%n", row.scenario(), figures(ours, row.orrerySkipped()),
+                    figures(theirs, row.peerSkipped()),
+                    ours != null && theirs != null && theirs.operations() > 0
+                            ? String.format(Locale.ROOT, "%.2f", ours.throughput() / theirs.throughput()) : "—",
+                    (ours == null ? "—" : ours.errors()) + " / " + (theirs == null ? "—" : theirs.errors()),
+                    peerMetered ? (theirs == null ? "  |  |  |" : String.format(" %s | %s | %s |", cpuPercent(theirs),
+                            cpuPerOperation(theirs), rss(theirs))) : "");
+        }
+        System.out.println();
+        for (SideBySide row : rows) {
+            if (row.peer() != null && row.peer().firstError() != null) {
+                System.out.println((row.peer().errors() > 0 ? "First error in " : "Note on ") + row.scenario()
+                        + " on " + peer + ": " + row.peer().firstError());
+            }
+        }
+    }
+
+    /** Throughput, p50 and p99 as three cells, or the reason the side was skipped in the first. */
+    private static String figures(LoadRun.Result r, String skipped) {
+        if (r == null) {
+            return "skipped: " + (skipped == null ? "not run" : skipped.replace('|', '/')) + " | | ";
+        }
+        return String.format(Locale.ROOT, "%.1f | %.2f | %.2f", r.throughput(), r.p50Millis(), r.p99Millis());
+    }
+
+    private static String cpuPercent(LoadRun.Result r) {
+        return r.serverCpuPercent() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", r.serverCpuPercent());
+    }
+
+    private static String cpuPerOperation(LoadRun.Result r) {
+        double millis = r.serverCpuMillisPerOperation();
+        return millis < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", millis);
+    }
+
+    private static String rss(LoadRun.Result r) {
+        return r.serverPeakRssMib() < 0 ? "n/a" : String.valueOf(r.serverPeakRssMib());
     }
 
     private static String cpuModel() {

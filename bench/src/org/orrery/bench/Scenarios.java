@@ -2,6 +2,7 @@ package org.orrery.bench;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -18,15 +19,11 @@ import java.util.concurrent.Future;
  */
 final class Scenarios {
 
-    static final List<String> ALL = List.of("dance", "exchange", "api-read", "refresh", "client-credentials");
+    static final List<String> ALL = List.of("dance", "warm-dance", "exchange", "api-read", "userinfo", "refresh",
+            "client-credentials");
 
-    /** A scenario ready to run, or the reason it cannot. */
-    record Prepared(LoadRun.Operation operation, String skipped) {
-
-        static Prepared skip(String reason) {
-            return new Prepared(null, reason);
-        }
-    }
+    /** The scenarios whose operation is (mostly) a call of the token endpoint. */
+    static final List<String> TOKEN_ENDPOINT = List.of("warm-dance", "exchange", "refresh", "client-credentials");
 
     private final DanceClient client;
 
@@ -43,33 +40,71 @@ final class Scenarios {
     Prepared prepare(String scenario) throws Exception {
         return switch (scenario) {
             case "dance" -> dance();
-            case "exchange" -> exchange();
+            case "warm-dance" -> warmDance();
+            case "exchange" -> exchange(this.codes);
             case "api-read" -> apiRead();
+            case "userinfo" -> userInfo();
             case "refresh" -> refresh();
             case "client-credentials" -> clientCredentials();
             default -> throw new IllegalArgumentException("unknown scenario " + scenario + "; known: " + ALL);
         };
     }
 
+    /**
+     * The operation for a second run of about this long at this rate: the same one, except that {@code exchange}
+     * gets a new pool of codes (the first run may have used them all).
+     */
+    Prepared again(String scenario, Prepared first, double perSecond, Duration length) throws Exception {
+        if (!scenario.equals("exchange")) {
+            return first;
+        }
+        return exchange((int) Math.min(Integer.MAX_VALUE, Math.ceil(perSecond * length.toNanos() / 1e9 * 1.05) + 1));
+    }
+
     /** One researcher per worker, registered now, so that each dance of a worker starts without a live token. */
     private Prepared dance() throws IOException {
+        String[] emails = newResearchers("bench-");
+        return Prepared.ready(worker -> this.client.coldDance(emails[worker]));
+    }
+
+    /**
+     * One researcher per worker, registered and signed in now (a cookie jar per worker), who consents once; that
+     * token stays live, so every later authorize of the worker is answered with a code at once. Checked here: if
+     * authorize still asks for something, the scenario is skipped.
+     */
+    private Prepared warmDance() throws IOException {
+        String[] emails = newResearchers("bench-warm-");
+        CookieJar[] browsers = new CookieJar[this.concurrency];
+        for (int w = 0; w < this.concurrency; w++) {
+            browsers[w] = this.client.signedInBrowser(emails[w]);
+            this.client.exchange(this.client.code(browsers[w]));
+            String landed = this.client.authorize(browsers[w], DanceClient.SCOPE);
+            if (!landed.startsWith(DanceClient.REDIRECT_URI) || !Web.query(landed).containsKey("code")) {
+                return Prepared.skip("with a signed-in browser and a live token for the same scopes, authorize "
+                        + "redirects to " + landed + " instead of straight to the client with a code");
+            }
+        }
+        return Prepared.ready(worker -> this.client.warmDance(browsers[worker]));
+    }
+
+    private String[] newResearchers(String prefix) throws IOException {
         String[] emails = new String[this.concurrency];
         String run = Long.toString(System.currentTimeMillis(), 36);
         for (int w = 0; w < this.concurrency; w++) {
-            emails[w] = "bench-" + run + "-" + w + "@example.org";
+            emails[w] = prefix + run + "-" + w + "@example.org";
             this.client.register(emails[w]);
         }
-        return new Prepared(worker -> this.client.coldDance(emails[worker]), null);
+        return emails;
     }
 
     /** Codes minted beforehand by signed-in browsers in parallel; the run ends early if they run out. */
-    private Prepared exchange() throws Exception {
+    private Prepared exchange(int codes) throws Exception {
         Queue<String> pool = new ConcurrentLinkedQueue<>();
         ExecutorService minters = Executors.newFixedThreadPool(this.concurrency);
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int m = 0; m < this.concurrency; m++) {
-                int share = this.codes / this.concurrency + (m < this.codes % this.concurrency ? 1 : 0);
+                int share = codes / this.concurrency + (m < codes % this.concurrency ? 1 : 0);
                 done.add(minters.submit(() -> {
                     CookieJar browser = this.client.signedInBrowser();
                     for (int i = 0; i < share; i++) {
@@ -85,13 +120,13 @@ final class Scenarios {
         finally {
             minters.shutdown();
         }
-        return new Prepared(worker -> {
+        return Prepared.ready(worker -> {
             String code = pool.poll();
             if (code == null) {
                 throw new LoadRun.Exhausted();
             }
             this.client.exchange(code);
-        }, null);
+        });
     }
 
     private Prepared apiRead() throws IOException {
@@ -104,7 +139,21 @@ final class Scenarios {
             orcid = Web.jsonString(answer, "orcid");
         }
         String researcher = orcid;
-        return new Prepared(worker -> this.client.readRecord(researcher, tokens[worker]), null);
+        return Prepared.ready(worker -> this.client.readRecord(researcher, tokens[worker]));
+    }
+
+    /** One token with scope {@code openid} per worker; probed once. */
+    private Prepared userInfo() throws IOException {
+        String[] tokens = new String[this.concurrency];
+        CookieJar browser = this.client.signedInBrowser();
+        for (int w = 0; w < this.concurrency; w++) {
+            tokens[w] = Web.jsonString(this.client.exchange(this.client.code(browser, "openid")), "access_token");
+        }
+        HttpResponse<String> probe = this.client.userInfo(tokens[0]);
+        if (probe.statusCode() != 200) {
+            return Prepared.skip("server answers " + probe.statusCode() + " " + probe.body());
+        }
+        return Prepared.ready(worker -> Web.expect(this.client.userInfo(tokens[worker]), 200, "userinfo"));
     }
 
     /** Each worker refreshes along its own chain, keeping the refresh token each answer returns (rotation). */
@@ -114,32 +163,10 @@ final class Scenarios {
         for (int w = 0; w < this.concurrency; w++) {
             chains[w] = Web.jsonString(this.client.exchange(this.client.code(browser)), "refresh_token");
         }
-        for (int twice = 0; twice < 2; twice++) {
-            HttpResponse<String> probe = this.client.grant("refresh_token", "refresh_token", chains[0]);
-            if (probe.statusCode() != 200) {
-                return Prepared.skip("refresh " + (twice + 1) + " of a chain: server answers " + probe.statusCode()
-                        + " " + probe.body());
-            }
-            chains[0] = next(probe, chains[0]);
-        }
-        return new Prepared(worker -> {
-            HttpResponse<String> refreshed = this.client.grant("refresh_token", "refresh_token", chains[worker]);
-            Web.expect(refreshed, 200, "refresh");
-            chains[worker] = next(refreshed, chains[worker]);
-        }, null);
+        return GrantScenarios.refresh(this.client.tokens(), chains);
     }
 
     private Prepared clientCredentials() throws IOException {
-        HttpResponse<String> probe = this.client.grant("client_credentials", "scope", "/read-public");
-        if (probe.statusCode() != 200) {
-            return Prepared.skip("server answers " + probe.statusCode() + " " + probe.body());
-        }
-        return new Prepared(worker -> Web.expect(this.client.grant("client_credentials", "scope", "/read-public"),
-                200, "client credentials"), null);
-    }
-
-    private static String next(HttpResponse<String> refreshed, String current) {
-        String rotated = Web.jsonString(refreshed.body(), "refresh_token");
-        return rotated != null ? rotated : current;
+        return GrantScenarios.clientCredentials(this.client.tokens(), "/read-public");
     }
 }
