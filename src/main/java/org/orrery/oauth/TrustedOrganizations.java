@@ -1,8 +1,10 @@
 package org.orrery.oauth;
 
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -19,6 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class TrustedOrganizations {
+
+    private static final String LIVE_ACCESS_TOKEN = "EXISTS (SELECT 1 FROM oauth_token t WHERE t.authorization_id = a.id"
+            + " AND t.token_kind = ? AND t.invalidated = FALSE AND t.expires_at > ?)";
+
+    /** Sets of more scopes than this are matched by reading the stored sets rather than by spelling them all. */
+    private static final int MAX_SPELLED = 4;
 
     private final JdbcTemplate jdbc;
 
@@ -39,10 +47,49 @@ public class TrustedOrganizations {
      * exactly the requested one (a subset or a superset does not count).
      */
     public boolean remembers(String orcid, String clientId, Set<String> requestedScopes) {
-        List<String> granted = this.jdbc.queryForList("SELECT a.authorized_scopes FROM oauth_authorization a"
-                + " WHERE a.orcid = ? AND a.client_id = ? AND EXISTS (SELECT 1 FROM oauth_token t"
-                + " WHERE t.authorization_id = a.id AND t.token_kind = ? AND t.invalidated = FALSE AND t.expires_at > ?)",
-                String.class, orcid, clientId, HashedAuthorizationService.KIND_ACCESS, Timestamp.from(Instant.now()));
+        List<String> spellings = spellings(requestedScopes);
+        if (spellings.isEmpty()) {
+            return rememberedByScan(orcid, clientId, requestedScopes);
+        }
+        // Every order the set can be stored in, so that one indexed probe stops at the first live match instead of
+        // reading every authorization the researcher ever gave this client.
+        String placeholders = String.join(", ", Collections.nCopies(spellings.size(), "?"));
+        List<Object> args = new ArrayList<>(List.of(orcid, clientId));
+        args.addAll(spellings);
+        args.add(HashedAuthorizationService.KIND_ACCESS);
+        args.add(Timestamp.from(Instant.now()));
+        Boolean found = this.jdbc.query("SELECT 1 FROM oauth_authorization a WHERE a.orcid = ? AND a.client_id = ?"
+                + " AND a.authorized_scopes IN (" + placeholders + ") AND " + LIVE_ACCESS_TOKEN + " LIMIT 1",
+                ResultSet::next, args.toArray());
+        return Boolean.TRUE.equals(found);
+    }
+
+    /** The space-separated strings the set may be stored as (one per order), or none when there are too many. */
+    static List<String> spellings(Set<String> scopes) {
+        if (scopes.isEmpty() || scopes.size() > MAX_SPELLED) {
+            return List.of();
+        }
+        List<String> result = new ArrayList<>();
+        permute(new ArrayList<>(scopes), 0, result);
+        return result;
+    }
+
+    private static void permute(List<String> scopes, int from, List<String> out) {
+        if (from == scopes.size()) {
+            out.add(String.join(" ", scopes));
+            return;
+        }
+        for (int i = from; i < scopes.size(); i++) {
+            Collections.swap(scopes, from, i);
+            permute(scopes, from + 1, out);
+            Collections.swap(scopes, from, i);
+        }
+    }
+
+    private boolean rememberedByScan(String orcid, String clientId, Set<String> requestedScopes) {
+        List<String> granted = this.jdbc.queryForList("SELECT DISTINCT a.authorized_scopes FROM oauth_authorization a"
+                + " WHERE a.orcid = ? AND a.client_id = ? AND " + LIVE_ACCESS_TOKEN, String.class, orcid, clientId,
+                HashedAuthorizationService.KIND_ACCESS, Timestamp.from(Instant.now()));
         for (String scopes : granted) {
             if (Scopes.split(scopes).equals(requestedScopes)) {
                 return true;

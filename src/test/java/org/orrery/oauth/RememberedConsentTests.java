@@ -34,6 +34,34 @@ class RememberedConsentTests extends OrreryIntegrationTest {
     }
 
     @Test
+    void theSameScopesInAnotherOrderAreRemembered() {
+        try (Browser browser = new Browser()) {
+            URI first = Dance.authorize(browser, Dance.authorizeUrl(BASE, CLIENT, "/read-limited /activities/update",
+                    Dance.redirectUri(PORT), null), Dance.BOB_EMAIL, Dance.BOB_PASSWORD);
+            assertThat(Tokens.exchange(Dance.query(first).get("code")).statusCode()).isEqualTo(200);
+            URI again = Dance.toUri(browser.open(Dance.authorizeUrl(BASE, CLIENT, "/activities/update /read-limited",
+                    Dance.redirectUri(PORT), null)));
+            assertThat(again.getPath()).isEqualTo("/demo/callback");
+            assertThat(Dance.query(again).get("code")).matches("[0-9a-zA-Z]{6}");
+        }
+    }
+
+    @Test
+    void aLargeSetOfScopesIsRememberedToo() {
+        String scope = "openid /read-limited /activities/update /person/update /authenticate";
+        String reordered = "/person/update /authenticate /activities/update /read-limited openid";
+        try (Browser browser = new Browser()) {
+            URI first = Dance.authorize(browser, Dance.authorizeUrl(BASE, CLIENT, scope, Dance.redirectUri(PORT), null),
+                    Dance.BOB_EMAIL, Dance.BOB_PASSWORD);
+            assertThat(Tokens.exchange(Dance.query(first).get("code")).statusCode()).isEqualTo(200);
+            URI again = Dance.toUri(browser.open(Dance.authorizeUrl(BASE, CLIENT, reordered, Dance.redirectUri(PORT),
+                    null)));
+            assertThat(again.getPath()).isEqualTo("/demo/callback");
+            assertThat(Dance.query(again).get("code")).matches("[0-9a-zA-Z]{6}");
+        }
+    }
+
+    @Test
     void aSubsetOrSupersetOfTheGrantedScopesShowsTheConsentScreen() {
         try (Browser browser = new Browser()) {
             URI first = Dance.authorize(browser, Dance.authorizeUrl(BASE, CLIENT, "/authenticate /activities/update",
