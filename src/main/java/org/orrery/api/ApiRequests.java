@@ -12,6 +12,7 @@ import org.orrery.record.ReadAccess;
 import org.orrery.record.RecordItem;
 import org.orrery.record.RecordReader;
 import org.orrery.registry.Researcher;
+import org.orrery.registry.VersionedResearcher;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -44,8 +45,11 @@ class ApiRequests {
         this.documents = new RecordDocuments(this.itemJson);
     }
 
-    /** A request under way: its format, its caller and the record it is about. */
-    record Context(MediaType type, Caller caller, Researcher researcher) {
+    /**
+     * A request under way: its format, its caller, the record it is about and that record's version when the
+     * request started.
+     */
+    record Context(MediaType type, Caller caller, Researcher researcher, long recordVersion) {
 
         String orcid() {
             return this.researcher.orcid().value();
@@ -70,18 +74,20 @@ class ApiRequests {
         MediaType type = ApiResponder.negotiate(request);
         Caller caller = Caller.of(false, authentication);
         caller.requireWrite(orcid, scopes);
-        Researcher researcher = this.reader.researcher(orcid)
-            .orElseThrow(() -> new ApiException(OrcidError.recordNotFound(orcid)));
-        return new Context(type, caller, researcher);
+        return context(type, caller, orcid);
     }
 
     private Context start(HttpServletRequest request, Authentication authentication, String orcid) {
         MediaType type = ApiResponder.negotiate(request);
         Caller caller = Caller.of(isPublic(request), authentication);
         caller.checkMemberAccess(orcid);
-        Researcher researcher = this.reader.researcher(orcid)
+        return context(type, caller, orcid);
+    }
+
+    private Context context(MediaType type, Caller caller, String orcid) {
+        VersionedResearcher found = this.reader.versionedResearcher(orcid)
             .orElseThrow(() -> new ApiException(OrcidError.recordNotFound(orcid)));
-        return new Context(type, caller, researcher);
+        return new Context(type, caller, found.researcher(), found.recordVersion());
     }
 
     static boolean isPublic(HttpServletRequest request) {

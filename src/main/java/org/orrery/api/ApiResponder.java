@@ -30,7 +30,12 @@ final class ApiResponder {
     }
 
     static ResponseEntity<byte[]> respond(int status, MediaType type, Doc doc) {
-        return ResponseEntity.status(status).contentType(withCharset(type)).body(render(type, doc));
+        return respond(status, type, render(type, doc));
+    }
+
+    /** An answer already rendered in the negotiated format. */
+    static ResponseEntity<byte[]> respond(int status, MediaType type, byte[] body) {
+        return ResponseEntity.status(status).contentType(withCharset(type)).body(body);
     }
 
     static byte[] render(MediaType type, Doc doc) {

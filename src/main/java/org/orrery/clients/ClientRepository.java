@@ -87,8 +87,14 @@ public class ClientRepository {
         insertRedirectUris(client);
     }
 
+    /**
+     * Changes a client. Its name is the source name of every item it added, so the version of each record holding
+     * such items goes up with it (as {@code RecordVersions} explains); run it inside a transaction.
+     */
     public void update(ApiClient client) {
         changed();
+        this.jdbc.update("UPDATE researcher SET record_version = record_version + 1 WHERE orcid IN"
+                + " (SELECT orcid FROM record_item WHERE source_client_id = ?)", client.clientId());
         this.jdbc.update(
                 "UPDATE api_client SET client_type = ?, name = ?, description = ?, website = ?,"
                         + " redirect_uri_matching = ? WHERE client_id = ?",

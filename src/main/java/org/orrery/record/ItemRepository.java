@@ -27,6 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  * put-code and reused while the stored text is exactly the same (compared in full on every read: never stale).
  * The cache holds at most about {@value #CACHED_BODY_CHARS} characters of body text and starts again empty when
  * full. Bodies in returned items are shared between readers: nothing may change them.
+ * <p>
+ * Every write raises the record's version ({@link RecordVersions}); callers run writes in a transaction.
  */
 @Repository
 public class ItemRepository {
@@ -43,6 +45,8 @@ public class ItemRepository {
 
     private final JdbcTemplate jdbc;
 
+    private final RecordVersions versions;
+
     private final Map<Long, ParsedBody> bodies = new ConcurrentHashMap<>();
 
     private final AtomicLong cachedChars = new AtomicLong();
@@ -51,8 +55,9 @@ public class ItemRepository {
     private record ParsedBody(String text, ObjectNode tree) {
     }
 
-    public ItemRepository(JdbcTemplate jdbc) {
+    public ItemRepository(JdbcTemplate jdbc, RecordVersions versions) {
         this.jdbc = jdbc;
+        this.versions = versions;
     }
 
     /** Stores a new item and returns its put-code. */
@@ -60,6 +65,7 @@ public class ItemRepository {
             Instant now) {
         var keys = new GeneratedKeyHolder();
         String json = JSON.writeValueAsString(body);
+        this.versions.raise(orcid);
         this.jdbc.update(connection -> {
             PreparedStatement statement = connection.prepareStatement(
                     "INSERT INTO record_item (orcid, item_type, source_client_id, visibility, display_index,"
@@ -78,16 +84,19 @@ public class ItemRepository {
     }
 
     public void updateBody(String orcid, PutCode putCode, ObjectNode body, Instant now) {
+        this.versions.raise(orcid);
         this.jdbc.update("UPDATE record_item SET body = ?, modified_at = ? WHERE orcid = ? AND put_code = ?",
                 JSON.writeValueAsString(body), Timestamp.from(now), orcid, putCode.value());
     }
 
     public void updateVisibility(String orcid, PutCode putCode, Visibility visibility, Instant now) {
+        this.versions.raise(orcid);
         this.jdbc.update("UPDATE record_item SET visibility = ?, modified_at = ? WHERE orcid = ? AND put_code = ?",
                 visibility.name(), Timestamp.from(now), orcid, putCode.value());
     }
 
     public boolean delete(String orcid, PutCode putCode) {
+        this.versions.raise(orcid);
         return this.jdbc.update("DELETE FROM record_item WHERE orcid = ? AND put_code = ?", orcid,
                 putCode.value()) > 0;
     }

@@ -1,5 +1,6 @@
 package org.orrery.record;
 
+import java.util.Objects;
 import java.util.Set;
 
 import org.orrery.clients.Scopes;
@@ -9,6 +10,8 @@ import org.orrery.clients.Scopes;
  * only. A member client sees an item when it is public (and the token carries {@code /read-public}), when the
  * client is the item's source, or when the token carries the section's read-limited scope and the item is not
  * private. The researcher sees everything on their own record.
+ * <p>
+ * Two accesses are equal when they see exactly the same: same face, same client, same scopes.
  */
 public final class ReadAccess {
 
@@ -91,5 +94,16 @@ public final class ReadAccess {
     /** For the name and biography, which the researcher is always the source of. */
     public boolean canSeePersonField(Visibility visibility) {
         return denial(null, visibility, null) == null;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ReadAccess access && this.mode == access.mode
+                && Objects.equals(this.clientId, access.clientId) && this.scopes.equals(access.scopes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(this.mode, this.clientId, this.scopes);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.orrery.registry.OrcidId;
 import org.orrery.registry.Researcher;
 import org.orrery.registry.ResearcherRepository;
+import org.orrery.registry.VersionedResearcher;
 import org.springframework.stereotype.Service;
 
 /** Loads a record for one reader, keeping only the items that reader may see. */
@@ -27,6 +28,11 @@ public class RecordReader {
 
     public Optional<Researcher> researcher(String orcid) {
         return OrcidId.isValid(orcid) ? this.researchers.findByOrcid(orcid) : Optional.empty();
+    }
+
+    /** The researcher and their record's version, read first so that what is read after is at least as new. */
+    public Optional<VersionedResearcher> versionedResearcher(String orcid) {
+        return this.researchers.findWithRecordVersion(orcid);
     }
 
     public RecordSettings settings(Researcher researcher) {

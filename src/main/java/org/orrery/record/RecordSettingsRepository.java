@@ -15,15 +15,20 @@ public class RecordSettingsRepository {
 
     private final JdbcTemplate jdbc;
 
-    public RecordSettingsRepository(JdbcTemplate jdbc) {
+    private final RecordVersions versions;
+
+    public RecordSettingsRepository(JdbcTemplate jdbc, RecordVersions versions) {
         this.jdbc = jdbc;
+        this.versions = versions;
     }
 
     public Optional<RecordSettings> find(String orcid) {
         return this.jdbc.query("SELECT * FROM record_settings WHERE orcid = ?", this::map, orcid).stream().findFirst();
     }
 
+    /** Stores the settings and raises the record's version; call it inside a transaction. */
     public void save(RecordSettings settings) {
+        this.versions.raise(settings.orcid());
         int updated = this.jdbc.update("UPDATE record_settings SET default_visibility = ?, name_visibility = ?,"
                 + " email_visibility = ?, biography = ?, biography_visibility = ?, biography_created_at = ?,"
                 + " biography_modified_at = ?, modified_at = ? WHERE orcid = ?", settings.defaultVisibility().name(),

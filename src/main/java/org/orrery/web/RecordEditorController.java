@@ -1,7 +1,6 @@
 package org.orrery.web;
 
 import java.security.Principal;
-import java.time.Instant;
 import java.util.Map;
 
 import org.orrery.record.ItemType;
@@ -9,8 +8,7 @@ import org.orrery.record.PutCode;
 import org.orrery.record.ReadAccess;
 import org.orrery.record.RecordReader;
 import org.orrery.record.RecordRuleException;
-import org.orrery.record.RecordSettings;
-import org.orrery.record.RecordSettingsRepository;
+import org.orrery.record.RecordSettingsWriter;
 import org.orrery.record.RecordView;
 import org.orrery.record.RecordWriter;
 import org.orrery.record.Section;
@@ -48,11 +46,11 @@ class RecordEditorController {
 
     private final RecordWriter writer;
 
-    private final RecordSettingsRepository settings;
+    private final RecordSettingsWriter settings;
 
     private final ResearcherRepository researchers;
 
-    RecordEditorController(RecordReader reader, RecordWriter writer, RecordSettingsRepository settings,
+    RecordEditorController(RecordReader reader, RecordWriter writer, RecordSettingsWriter settings,
             ResearcherRepository researchers) {
         this.reader = reader;
         this.writer = writer;
@@ -80,8 +78,7 @@ class RecordEditorController {
         if (chosen == null) {
             return failed(redirect, UNKNOWN_VISIBILITY);
         }
-        RecordSettings current = current(principal);
-        this.settings.save(current.withDefaultVisibility(chosen, Instant.now()));
+        this.settings.setDefaultVisibility(principal.getName(), chosen);
         return done(redirect, "New items will be " + chosen.label().toLowerCase() + ".");
     }
 
@@ -89,7 +86,6 @@ class RecordEditorController {
     View name(Principal principal, @RequestParam String givenNames, @RequestParam(required = false) String familyName,
             @RequestParam(required = false) String creditName, @RequestParam String visibility,
             RedirectAttributes redirect) {
-        Researcher researcher = researcher(principal);
         if (givenNames.isBlank() || givenNames.length() > 150 || length(familyName) > 150 || length(creditName) > 150) {
             return failed(redirect, "Given names are required; each name has at most 150 characters.");
         }
@@ -100,9 +96,8 @@ class RecordEditorController {
         if (parse(visibility) == null) {
             return failed(redirect, UNKNOWN_VISIBILITY);
         }
-        this.researchers.update(new Researcher(researcher.orcid(), givenNames.trim(), blankToNull(familyName),
-                blankToNull(creditName), researcher.email(), researcher.passwordHash(), researcher.createdAt()));
-        this.settings.save(current(principal).withNameVisibility(parse(visibility), Instant.now()));
+        this.settings.setName(principal.getName(), givenNames.trim(), blankToNull(familyName), blankToNull(creditName),
+                parse(visibility));
         return done(redirect, "Your name was saved.");
     }
 
@@ -118,7 +113,7 @@ class RecordEditorController {
         if (parse(visibility) == null) {
             return failed(redirect, UNKNOWN_VISIBILITY);
         }
-        this.settings.save(current(principal).withBiography(biography, parse(visibility), Instant.now()));
+        this.settings.setBiography(principal.getName(), biography, parse(visibility));
         return done(redirect, "Your biography was saved.");
     }
 
@@ -127,7 +122,7 @@ class RecordEditorController {
         if (parse(visibility) == null) {
             return failed(redirect, UNKNOWN_VISIBILITY);
         }
-        this.settings.save(current(principal).withEmailVisibility(parse(visibility), Instant.now()));
+        this.settings.setEmailVisibility(principal.getName(), parse(visibility));
         return done(redirect, "The visibility of your primary email was saved.");
     }
 
@@ -179,10 +174,6 @@ class RecordEditorController {
 
     private Researcher researcher(Principal principal) {
         return this.researchers.findByOrcid(principal.getName()).orElseThrow();
-    }
-
-    private RecordSettings current(Principal principal) {
-        return this.reader.settings(researcher(principal));
     }
 
     /** The visibility named, or null when the form named none of them. */

@@ -57,6 +57,10 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body)), headers);
     }
 
+    public static HttpResponse<String> delete(String url, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(url)).DELETE(), headers);
+    }
+
     public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder()
             .encodeToString((URLEncoder.encode(user, StandardCharsets.UTF_8) + ":"

@@ -70,6 +70,8 @@ class LookupIndexTests extends OrreryIntegrationTest {
                         List.of("0000-0002-1694-233X")),
                 Arguments.of("unowned client by name", "api_client_name_idx",
                         "SELECT client_id FROM api_client WHERE owner_orcid IS NULL AND name = ?", List.of("x")),
+                Arguments.of("records holding a client's items (raised when it is renamed)", "record_item_source_idx",
+                        "SELECT orcid FROM record_item WHERE source_client_id = ?", List.of(MEMBER)),
                 Arguments.of("secrets of a client", "api_client_secret_client_idx", "SELECT secret_hash FROM api_client_secret WHERE client_id = ?",
                         List.of(MEMBER)),
                 Arguments.of("redirect URIs of a client", "api_client_redirect_uri_pkey",

@@ -12,7 +12,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.UUID;
 
 import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlForm;
@@ -20,20 +23,25 @@ import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.orrery.support.Browser;
 import org.orrery.support.Dance;
 import org.orrery.support.Http;
 import org.orrery.support.OrreryIntegrationTest;
 import org.orrery.support.OrreryNode;
+import org.orrery.support.Tokens;
 
 /**
  * Two nodes on one database (PostgreSQL in CI's second run, a shared in-memory H2 otherwise): the shared test
  * server is node A, a second application is node B. Sessions, codes, tokens and revocations live in the database,
- * so the steps of one dance may alternate between nodes.
+ * so the steps of one dance may alternate between nodes. Each node keeps rendered answers by record version,
+ * which is in the database too, so a write through one node shows on the other's next read.
  */
 class StatelessNodesTests extends OrreryIntegrationTest {
 
     private static final String SCOPE = "/read-limited /activities/update";
+
+    private static final String[] READ_FORMATS = { "application/vnd.orcid+json", "application/vnd.orcid+xml" };
 
     private static OrreryNode nodeB;
 
@@ -103,6 +111,72 @@ class StatelessNodesTests extends OrreryIntegrationTest {
             HtmlPage afterSignOut = browser.openHtml(BASE + "/my-orcid");
             assertThat(afterSignOut.getUrl().getPath()).isEqualTo("/signin");
         }
+    }
+
+    @Test
+    void aWriteThroughOneNodeShowsOnTheOtherNodesNextRead() {
+        String token = Tokens.threeLegged(BASE, PORT, SCOPE).get("access_token").asString();
+        String title = "Written through node A " + UUID.randomUUID();
+        for (String accept : READ_FORMATS) {
+            assertThat(readRecord(nodeB.url(), token, accept).body()).doesNotContain(title);
+        }
+        HttpResponse<String> created = Http.post(BASE + "/api/v3.0/" + ADA_ORCID + "/work", work(title),
+                "Authorization", "Bearer " + token, "Content-Type", "application/vnd.orcid+json", "Accept",
+                "application/vnd.orcid+json");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        for (String accept : READ_FORMATS) {
+            assertThat(readRecord(nodeB.url(), token, accept).body()).contains(title);
+        }
+        String location = created.headers().firstValue("Location").orElseThrow();
+        assertThat(Http.delete(location, "Authorization", "Bearer " + token).statusCode()).isEqualTo(204);
+        for (String accept : READ_FORMATS) {
+            assertThat(readRecord(nodeB.url(), token, accept).body()).doesNotContain(title);
+        }
+    }
+
+    /**
+     * A client's name is the source name of the items it added. Node B, started on node A's database with a seed
+     * file that renames the client, changes what node A serves next.
+     */
+    @Test
+    void aClientRenamedThroughOneNodeIsTheSourceNameTheOtherServesNext(@TempDir Path dir) throws IOException {
+        String database = "jdbc:h2:mem:orrery-rename-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        try (OrreryNode first = OrreryNode.startFresh(Map.of("spring.datasource.url", database))) {
+            String base = "http://127.0.0.1:" + first.port();
+            String token;
+            try (Browser browser = new Browser()) {
+                String code = Dance.code(browser, base, first.port(), MEMBER, SCOPE, ADA_EMAIL, ADA_PASSWORD);
+                token = Http.json(Tokens.exchange(base, MEMBER, MEMBER_SECRET, code, Dance.redirectUri(first.port())))
+                    .get("access_token")
+                    .asString();
+            }
+            HttpResponse<String> created = Http.post(base + "/api/v3.0/" + ADA_ORCID + "/work", work("Renamed source"),
+                    "Authorization", "Bearer " + token, "Content-Type", "application/vnd.orcid+json");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            assertThat(readRecord(base, token, "application/vnd.orcid+json").body())
+                .contains("\"source-name\":{\"value\":\"Test Member Integration\"}");
+
+            Path renamed = dir.resolve("renamed-seed.yml");
+            Files.writeString(renamed, Files.readString(Path.of(testSeedFile()))
+                .replace("Test Member Integration", "Renamed Member Integration"));
+            try (OrreryNode second = OrreryNode.startFresh(
+                    Map.of("spring.datasource.url", database, "orrery.seed-file", renamed.toString()))) {
+                assertThat(readRecord(base, token, "application/vnd.orcid+json").body())
+                    .contains("\"source-name\":{\"value\":\"Renamed Member Integration\"}")
+                    .doesNotContain("Test Member Integration");
+            }
+        }
+    }
+
+    private static String work(String title) {
+        return "{\"title\":{\"title\":{\"value\":\"" + title + "\"}},\"type\":\"journal-article\","
+                + "\"external-ids\":{\"external-id\":[{\"external-id-type\":\"doi\",\"external-id-value\":\"10.9200/"
+                + UUID.randomUUID() + "\",\"external-id-relationship\":\"self\"}]}}";
+    }
+
+    private static HttpResponse<String> readRecord(String node, String accessToken, String accept) {
+        return Http.get(node + "/api/v3.0/" + ADA_ORCID + "/record", "Authorization", "Bearer " + accessToken,
+                "Accept", accept);
     }
 
     private static HtmlPage click(HtmlButton button) {
