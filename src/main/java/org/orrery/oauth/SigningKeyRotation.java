@@ -34,7 +34,12 @@ class SigningKeyRotation {
             return;
         }
         Instant newest = this.keys.newestCreatedAt();
-        if (newest == null || newest.plus(this.interval).isBefore(Instant.now())) {
+        if (newest == null) {
+            // A fresh registry: its first key must sign at once, not in an hour.
+            this.keys.signing();
+            return;
+        }
+        if (newest.plus(this.interval).isBefore(Instant.now())) {
             String kid = this.keys.rotate(Instant.now().plus(SigningKeys.PUBLISH_BEFORE_USE));
             log.info("Published signing key {}; it signs from {}", kid, Instant.now().plus(SigningKeys.PUBLISH_BEFORE_USE));
         }

@@ -48,12 +48,23 @@ public class SigningKeys {
                 Timestamp.from(Instant.now())));
     }
 
-    /** The key that signs now: the most recently activated one. */
+    /**
+     * The key that signs now: the most recently activated one. When none is active yet (a fresh registry whose only
+     * key is still waiting to be used), one is made that signs at once.
+     */
     public RSAKey signing() {
-        ensureOne();
-        List<JWK> active = load("SELECT * FROM signing_key WHERE active_from <= ? AND (retired_at IS NULL OR retired_at > ?)"
-                + " ORDER BY active_from DESC", Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
+        List<JWK> active = active();
+        if (active.isEmpty()) {
+            insert(Instant.now().minusSeconds(1));
+            active = active();
+        }
         return (RSAKey) active.get(0);
+    }
+
+    private List<JWK> active() {
+        Timestamp now = Timestamp.from(Instant.now());
+        return load("SELECT * FROM signing_key WHERE active_from <= ? AND (retired_at IS NULL OR retired_at > ?)"
+                + " ORDER BY active_from DESC", now, now);
     }
 
     /** Publishes a new key now, to sign from {@code activeFrom}; keys activated before it retire later. */
