@@ -1,12 +1,13 @@
 package org.orrery.oauth;
 
 import java.security.Principal;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,14 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
     static final String KIND_ACCESS = "access";
 
     static final String KIND_REFRESH = "refresh";
+
+    /**
+     * The newest code, access and refresh token of the authorization that a refresh did not replace, and the token
+     * presented (whatever its state). Each part is one probe of an index that starts at the newest token of its
+     * kind, so a long refresh chain costs no more than a short one.
+     */
+    private static final String FAMILY = "SELECT * FROM oauth_token WHERE token_hash = ? AND authorization_id = ?"
+            + newest(KIND_CODE) + newest(KIND_ACCESS) + newest(KIND_REFRESH);
 
     private final JdbcTemplate jdbc;
 
@@ -369,31 +378,41 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
         return builder.build();
     }
 
+    private static String newest(String kind) {
+        return " UNION ALL (SELECT * FROM oauth_token WHERE authorization_id = ? AND token_kind = '" + kind + "'"
+                + " AND (revoke_reason IS NULL OR revoke_reason <> ?)"
+                // Every index column in the order: H2 walks its index backwards only when told all of them.
+                + " ORDER BY authorization_id DESC, token_kind DESC, issued_at DESC LIMIT 1)";
+    }
+
     private void addTokens(OAuth2Authorization.Builder builder, String authorizationId, String presentedHash,
             String presentedValue) {
+        String rotated = RevokeReason.ROTATED.name();
+        List<TokenRow> rows = new ArrayList<>(this.jdbc.query(FAMILY, (rs, n) -> new TokenRow(rs.getString("token_hash"),
+                rs.getString("token_kind"), rs.getString("scopes"), rs.getTimestamp("issued_at").toInstant(),
+                rs.getTimestamp("expires_at").toInstant(), rs.getBoolean("invalidated")), presentedHash,
+                authorizationId, authorizationId, rotated, authorizationId, rotated, authorizationId, rotated));
+        rows.sort(Comparator.comparing(TokenRow::issuedAt).reversed());
         Set<String> seenKinds = new LinkedHashSet<>();
-        this.jdbc.query("SELECT * FROM oauth_token WHERE authorization_id = ?"
-                + " AND (revoke_reason IS NULL OR revoke_reason <> ? OR token_hash = ?) ORDER BY issued_at DESC",
-                (ResultSet rs) -> {
-                    String kind = rs.getString("token_kind");
-                    String hash = rs.getString("token_hash");
-                    boolean presented = hash.equals(presentedHash);
-                    if (!seenKinds.add(kind) && !presented) {
-                        return;
-                    }
-                    String value = presented ? presentedValue : PLACEHOLDER_MARK + hash;
-                    Instant issuedAt = rs.getTimestamp("issued_at").toInstant();
-                    Instant expiresAt = rs.getTimestamp("expires_at").toInstant();
-                    Map<String, Object> metadata = new HashMap<>();
-                    metadata.put(OAuth2Authorization.Token.INVALIDATED_METADATA_NAME, rs.getBoolean("invalidated"));
-                    OAuth2Token token = switch (kind) {
-                        case KIND_CODE -> new OAuth2AuthorizationCode(value, issuedAt, expiresAt);
-                        case KIND_ACCESS -> new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, value, issuedAt,
-                                expiresAt, Scopes.split(rs.getString("scopes")));
-                        default -> new OAuth2RefreshToken(value, issuedAt, expiresAt);
-                    };
-                    builder.token(token, m -> m.putAll(metadata));
-                }, authorizationId, RevokeReason.ROTATED.name(), presentedHash);
+        Set<String> seenHashes = new HashSet<>();
+        for (TokenRow row : rows) {
+            boolean presented = row.hash().equals(presentedHash);
+            if (!seenHashes.add(row.hash()) || (!seenKinds.add(row.kind()) && !presented)) {
+                continue;
+            }
+            String value = presented ? presentedValue : PLACEHOLDER_MARK + row.hash();
+            OAuth2Token token = switch (row.kind()) {
+                case KIND_CODE -> new OAuth2AuthorizationCode(value, row.issuedAt(), row.expiresAt());
+                case KIND_ACCESS -> new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, value, row.issuedAt(),
+                        row.expiresAt(), Scopes.split(row.scopes()));
+                default -> new OAuth2RefreshToken(value, row.issuedAt(), row.expiresAt());
+            };
+            builder.token(token, m -> m.put(OAuth2Authorization.Token.INVALIDATED_METADATA_NAME, row.invalidated()));
+        }
+    }
+
+    private record TokenRow(String hash, String kind, String scopes, Instant issuedAt, Instant expiresAt,
+            boolean invalidated) {
     }
 
 }

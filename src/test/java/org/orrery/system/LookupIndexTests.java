@@ -49,8 +49,18 @@ class LookupIndexTests extends OrreryIntegrationTest {
                         "SELECT authorization_id, token_kind FROM oauth_token WHERE token_hash = ?", List.of(hash)),
                 Arguments.of("authorization by state", "oauth_authorization_state_idx", "SELECT id FROM oauth_authorization WHERE state_hash = ?",
                         List.of(hash)),
-                Arguments.of("tokens of an authorization", "oauth_token_authorization_idx", "SELECT * FROM oauth_token WHERE authorization_id = ?",
-                        List.of("id")),
+                Arguments.of("tokens of an authorization", "oauth_token_family_(newest|live)_idx",
+                        "SELECT * FROM oauth_token WHERE authorization_id = ?", List.of("id")),
+                Arguments.of("refresh: newest token of a kind in an authorization", "oauth_token_family_newest_idx",
+                        "SELECT * FROM oauth_token WHERE authorization_id = ? AND token_kind = ?"
+                                + " AND (revoke_reason IS NULL OR revoke_reason <> ?)"
+                                + " ORDER BY authorization_id DESC, token_kind DESC, issued_at DESC LIMIT 1",
+                        List.of("id", "access", "ROTATED")),
+                // On a small table PostgreSQL may take either family index; on a long chain only the live one narrows.
+                Arguments.of("refresh: live refresh tokens of an authorization",
+                        "(oauth_token_family_live_idx|oauth_token_family_newest_idx)",
+                        "SELECT token_hash FROM oauth_token WHERE authorization_id = ? AND token_kind = ?"
+                                + " AND invalidated = FALSE", List.of("id", "refresh")),
                 Arguments.of("a token's pair (refresh with access)", "oauth_token_pair_idx",
                         "SELECT token_hash FROM oauth_token WHERE pair_hash = ?", List.of(hash)),
                 // On a small table PostgreSQL may take either index; both narrow to a researcher's or client's rows.
@@ -106,6 +116,22 @@ class LookupIndexTests extends OrreryIntegrationTest {
         assertUsesIndex(plan, index);
     }
 
+    /** A refresh reads the newest token of each kind from the end of the index: no sort of the whole chain. */
+    @Test
+    void theNewestTokenOfAKindIsReadFromTheEndOfTheIndex() {
+        String sql = "SELECT * FROM oauth_token WHERE authorization_id = ? AND token_kind = ?"
+                + " AND (revoke_reason IS NULL OR revoke_reason <> ?)"
+                + " ORDER BY authorization_id DESC, token_kind DESC, issued_at DESC LIMIT 1";
+        String plan = this.jdbc.execute((ConnectionCallback<String>) connection -> explain(connection, sql,
+                List.of("id", "refresh", "ROTATED")));
+        if (plan.contains("Index")) {
+            assertThat(plan).contains("Index Scan Backward using oauth_token_family_newest_idx").doesNotContain("Sort");
+        }
+        else {
+            assertThat(plan).contains("/* index sorted */");
+        }
+    }
+
     @Test
     void tokenLookupIsAnIndexLookupAmongManyTokens() {
         String authorizationId = "plan-" + UUID.randomUUID();
@@ -147,7 +173,7 @@ class LookupIndexTests extends OrreryIntegrationTest {
     private static void assertUsesIndex(String plan, String index) {
         assertThat(plan).as("query plan").doesNotContain("Seq Scan").doesNotContainIgnoringCase("tableScan");
         if (plan.contains("Index")) {
-            assertThat(plan).as("query plan").containsPattern("(Index (Only )?Scan using|Bitmap Index Scan on) " + index + " ");
+            assertThat(plan).as("query plan").containsPattern("(Index (Only )?Scan (Backward )?using|Bitmap Index Scan on) " + index + " ");
         }
         else {
             assertThat(plan.toLowerCase()).as("query plan").containsPattern("/\\* public\\.[a-z0-9_]+: ");
