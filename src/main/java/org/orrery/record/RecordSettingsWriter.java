@@ -20,14 +20,18 @@ public class RecordSettingsWriter {
 
     private final RecordSettingsRepository settings;
 
-    public RecordSettingsWriter(ResearcherRepository researchers, RecordSettingsRepository settings) {
+    private final RecordReader reader;
+
+    public RecordSettingsWriter(ResearcherRepository researchers, RecordSettingsRepository settings,
+            RecordReader reader) {
         this.researchers = researchers;
         this.settings = settings;
+        this.reader = reader;
     }
 
     @Transactional
     public void setDefaultVisibility(String orcid, Visibility visibility) {
-        change(orcid, current -> current.withDefaultVisibility(visibility, Instant.now()));
+        change(researcher(orcid), current -> current.withDefaultVisibility(visibility, Instant.now()));
     }
 
     /** New names (family and credit name may be null) and the visibility of the name. */
@@ -37,24 +41,22 @@ public class RecordSettingsWriter {
         Researcher researcher = researcher(orcid);
         this.researchers.update(new Researcher(researcher.orcid(), givenNames, familyName, creditName,
                 researcher.email(), researcher.passwordHash(), researcher.createdAt()));
-        change(orcid, current -> current.withNameVisibility(visibility, Instant.now()));
+        change(researcher, current -> current.withNameVisibility(visibility, Instant.now()));
     }
 
     /** A blank text removes the biography. */
     @Transactional
     public void setBiography(String orcid, String text, Visibility visibility) {
-        change(orcid, current -> current.withBiography(text, visibility, Instant.now()));
+        change(researcher(orcid), current -> current.withBiography(text, visibility, Instant.now()));
     }
 
     @Transactional
     public void setEmailVisibility(String orcid, Visibility visibility) {
-        change(orcid, current -> current.withEmailVisibility(visibility, Instant.now()));
+        change(researcher(orcid), current -> current.withEmailVisibility(visibility, Instant.now()));
     }
 
-    private void change(String orcid, UnaryOperator<RecordSettings> change) {
-        RecordSettings current = this.settings.find(orcid)
-            .orElseGet(() -> RecordSettings.defaults(orcid, researcher(orcid).createdAt()));
-        this.settings.save(change.apply(current));
+    private void change(Researcher researcher, UnaryOperator<RecordSettings> change) {
+        this.settings.save(change.apply(this.reader.settings(researcher)));
     }
 
     private Researcher researcher(String orcid) {

@@ -20,10 +20,7 @@ public class ResearcherRepository {
     }
 
     public Optional<Researcher> findByOrcid(String orcid) {
-        if (!OrcidId.isValid(orcid)) {
-            return Optional.empty();
-        }
-        return this.jdbc.query("SELECT * FROM researcher WHERE orcid = ?", this::map, orcid).stream().findFirst();
+        return findWithRecordVersion(orcid).map(VersionedResearcher::researcher);
     }
 
     /**

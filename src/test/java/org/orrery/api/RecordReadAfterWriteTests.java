@@ -11,7 +11,6 @@ import static org.orrery.support.Dance.OTHER_MEMBER_SECRET;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlPage;
@@ -19,6 +18,7 @@ import org.htmlunit.html.HtmlSelect;
 import org.htmlunit.html.HtmlTextArea;
 import org.junit.jupiter.api.Test;
 import org.orrery.support.Browser;
+import org.orrery.support.NewResearcher;
 import org.orrery.support.OrcidXsd;
 import org.orrery.support.OrreryIntegrationTest;
 
@@ -39,16 +39,8 @@ class RecordReadAfterWriteTests extends OrreryIntegrationTest {
 
         static Account register(String givenNames, String familyName) {
             Browser browser = new Browser();
-            String email = "reader-" + UUID.randomUUID() + "@example.org";
-            String password = "pw-" + UUID.randomUUID();
-            HtmlPage register = browser.openHtml(BASE + "/register");
-            Browser.type(register, "givenNames", givenNames);
-            Browser.type(register, "familyName", familyName);
-            Browser.type(register, "email", email);
-            Browser.type(register, "password", password);
-            HtmlPage landed = Browser.click(register, "register-button");
-            assertThat(landed.getUrl().getPath()).isEqualTo("/my-orcid");
-            return new Account(landed.getHtmlElementById("orcid-id").asNormalizedText(), email, password, browser);
+            NewResearcher researcher = NewResearcher.register(browser, BASE, givenNames, familyName);
+            return new Account(researcher.orcid(), researcher.email(), researcher.password(), browser);
         }
 
         String api(String path) {

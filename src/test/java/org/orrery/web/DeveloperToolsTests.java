@@ -30,6 +30,7 @@ import org.orrery.clients.SecretHasher;
 import org.orrery.support.Browser;
 import org.orrery.support.Dance;
 import org.orrery.support.Http;
+import org.orrery.support.NewResearcher;
 import org.orrery.support.OrreryIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;

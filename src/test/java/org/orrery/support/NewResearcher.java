@@ -1,17 +1,16 @@
-package org.orrery.web;
+package org.orrery.support;
 
 import java.util.UUID;
 
 import org.htmlunit.html.HtmlPage;
-import org.orrery.support.Browser;
 
 /**
  * A researcher registered through the register page for one test, so the test owns the account. The browser
  * that registered is signed in as them.
  */
-record NewResearcher(String orcid, String email, String password) {
+public record NewResearcher(String orcid, String email, String password) {
 
-    static NewResearcher register(Browser browser, String base, String givenNames, String familyName) {
+    public static NewResearcher register(Browser browser, String base, String givenNames, String familyName) {
         String email = "b-" + UUID.randomUUID() + "@example.org";
         String password = "pw-" + UUID.randomUUID();
         HtmlPage register = browser.openHtml(base + "/register");
