@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
+import org.springframework.transaction.TransactionSystemException;
+
 /**
  * Tells a failure caused by the database being out of reach (no connection could be had or kept: the server is
  * down, refuses connections, or dropped them) from other unexpected failures. Such a failure is an outage, not a
@@ -29,6 +31,10 @@ public final class DatabaseUnavailable {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true; // SQLSTATE 08: connection exception; 57P: the server shut down or is starting
             }
+            Throwable rolledBackFor = applicationException(cause);
+            if (rolledBackFor != null && causedBy(rolledBackFor)) {
+                return true; // a statement lost its connection, so the rollback on it failed too
+            }
         }
         return false;
     }
@@ -36,9 +42,28 @@ public final class DatabaseUnavailable {
     /** The innermost message, for one log line without a stack trace. */
     public static String reason(Throwable failure) {
         Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        for (Throwable behind = behind(root); behind != null; behind = behind(root)) {
+            root = behind;
         }
         return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /**
+     * The failure that made a transaction roll back, when the rollback failed too. A statement that lost its
+     * connection leaves that connection closed, so rolling back fails again ("Connection is closed", with no
+     * SQLSTATE); Spring then throws the rollback's failure and keeps the statement's, the one that tells an outage,
+     * only as the application exception.
+     */
+    private static Throwable applicationException(Throwable failure) {
+        return failure instanceof TransactionSystemException rollback ? rollback.getApplicationException() : null;
+    }
+
+    /** The failure that led to this one: the statement's rather than the rollback's, when both failed. */
+    private static Throwable behind(Throwable failure) {
+        Throwable rolledBackFor = applicationException(failure);
+        if (rolledBackFor != null) {
+            return rolledBackFor;
+        }
+        return failure.getCause() == failure ? null : failure.getCause();
     }
 }

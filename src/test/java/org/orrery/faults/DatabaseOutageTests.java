@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.orrery.support.Http;
@@ -26,11 +28,18 @@ import tools.jackson.databind.JsonNode;
  * trace; once the database is back it serves again by itself, without a restart. The outage is made by refusing
  * new connections to the test database ({@code ALTER DATABASE ... ALLOW_CONNECTIONS false}) and terminating this
  * Orrery's own connections (found by their application name), which leaves other servers on the cluster alone.
- * PostgreSQL only.
+ * Each endpoint meets the outage twice: first on a pooled connection that died under it (used a moment before,
+ * so the pool hands it out without checking it), then when the pool finds its connections dead and can make no new
+ * one. PostgreSQL only.
  */
 class DatabaseOutageTests {
 
     private static final String VND_JSON = "application/vnd.orcid+json";
+
+    private static final long RECOVERY_NANOS = 30_000_000_000L;
+
+    /** How long after its last use HikariCP hands out a pooled connection without checking it (its default). */
+    private static final long HIKARI_UNCHECKED_MILLIS = 500;
 
     @Test
     void aDatabaseOutageAnswers503InEachFormatAndOrreryRecoversByItself() throws Exception {
@@ -53,68 +62,87 @@ class DatabaseOutageTests {
                 HttpResponse<String> issued = token(base);
                 assertThat(issued.statusCode()).isEqualTo(200);
                 String readToken = Http.json(issued).get("access_token").asString();
-                Map<String, Function<String, HttpResponse<String>>> requests = new LinkedHashMap<>();
-                requests.put("API", b -> Http.get(b + "/api/v3.0/" + ADA_ORCID + "/record", "Authorization",
-                        "Bearer " + readToken, "Accept", VND_JSON));
-                requests.put("public API", b -> Http.get(b + "/pub/v3.0/" + ADA_ORCID + "/record", "Accept",
-                        VND_JSON));
-                requests.put("token endpoint", DatabaseOutageTests::token);
-                requests.put("page", b -> Http.get(b + "/" + ADA_ORCID, "Accept", "text/html"));
-                requests.forEach((name, request) -> assertThat(request.apply(base).statusCode()).as(name)
-                    .isEqualTo(200));
-
-                try {
-                    schema.executeOn("postgres", "ALTER DATABASE " + schema.database() + " ALLOW_CONNECTIONS false");
-                    schema.executeOn("postgres", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                            + " WHERE application_name = '" + applicationName + "'");
-
-                    HttpResponse<String> api = requests.get("API").apply(base);
-                    assertUnavailable(api);
-                    JsonNode orcidError = Http.json(api);
-                    assertThat(orcidError.get("response-code").asInt()).isEqualTo(503);
-                    assertThat(orcidError.get("developer-message").asString())
-                        .startsWith("503 Service Unavailable");
-                    assertThat(orcidError.get("user-message").asString()).isNotBlank();
-
-                    HttpResponse<String> publicApi = requests.get("public API").apply(base);
-                    assertUnavailable(publicApi);
-                    assertThat(Http.json(publicApi).get("response-code").asInt()).isEqualTo(503);
-
-                    HttpResponse<String> tokenAnswer = requests.get("token endpoint").apply(base);
-                    assertUnavailable(tokenAnswer);
-                    JsonNode oauthError = Http.json(tokenAnswer);
+                Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+                // First while the client is still cached from the token just issued: the first statement to meet
+                // the dead connection is then the one in the transaction that stores the new token.
+                endpoints.put("token endpoint", new Endpoint(DatabaseOutageTests::token, answer -> {
+                    JsonNode oauthError = Http.json(answer);
                     assertThat(oauthError.get("error").asString()).isEqualTo("temporarily_unavailable");
                     assertThat(oauthError.get("error_description").asString()).isNotBlank();
+                }));
+                endpoints.put("API", new Endpoint(b -> Http.get(b + "/api/v3.0/" + ADA_ORCID + "/record",
+                        "Authorization", "Bearer " + readToken, "Accept", VND_JSON),
+                        DatabaseOutageTests::assertOrcidError));
+                endpoints.put("public API", new Endpoint(b -> Http.get(b + "/pub/v3.0/" + ADA_ORCID + "/record",
+                        "Accept", VND_JSON), DatabaseOutageTests::assertOrcidError));
+                endpoints.put("page", new Endpoint(b -> Http.get(b + "/" + ADA_ORCID, "Accept", "text/html"),
+                        answer -> {
+                            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                                    type -> assertThat(type).startsWith("text/html"));
+                            assertThat(answer.body()).contains("<html").containsIgnoringCase("unavailable");
+                        }));
 
-                    HttpResponse<String> page = requests.get("page").apply(base);
-                    assertUnavailable(page);
-                    assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
-                            type -> assertThat(type).startsWith("text/html"));
-                    assertThat(page.body()).contains("<html").containsIgnoringCase("unavailable");
-                }
-                finally {
-                    schema.executeOn("postgres", "ALTER DATABASE " + schema.database() + " ALLOW_CONNECTIONS true");
-                }
-
-                // Back by itself: the same requests succeed again, no restart.
-                long deadline = System.nanoTime() + 30_000_000_000L;
-                for (var request : requests.entrySet()) {
-                    HttpResponse<String> answer = request.getValue().apply(base);
-                    while (answer.statusCode() != 200 && System.nanoTime() < deadline) {
-                        Thread.sleep(250);
-                        answer = request.getValue().apply(base);
+                for (var endpoint : endpoints.entrySet()) {
+                    String name = endpoint.getKey();
+                    Endpoint request = endpoint.getValue();
+                    awaitServed(name + " before the outage", () -> request.call().apply(base));
+                    try {
+                        schema.executeOn("postgres", "ALTER DATABASE " + schema.database()
+                                + " ALLOW_CONNECTIONS false");
+                        schema.executeOn("postgres", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                                + " WHERE application_name = '" + applicationName + "'");
+                        HttpResponse<String> onDeadConnection = request.call().apply(base);
+                        assertUnavailable(name + " on a connection that died", onDeadConnection);
+                        request.format().accept(onDeadConnection);
+                        // HikariCP checks a connection idle for more than half a second before handing it out:
+                        // after this pause it finds every pooled connection dead and cannot make a new one.
+                        Thread.sleep(HIKARI_UNCHECKED_MILLIS + 100);
+                        HttpResponse<String> withoutConnection = request.call().apply(base);
+                        assertUnavailable(name + " with no connection to be had", withoutConnection);
+                        request.format().accept(withoutConnection);
                     }
-                    assertThat(answer.statusCode()).as("%s after the database came back: %s", request.getKey(),
-                            answer.body()).isEqualTo(200);
+                    finally {
+                        schema.executeOn("postgres", "ALTER DATABASE " + schema.database()
+                                + " ALLOW_CONNECTIONS true");
+                    }
+                }
+
+                // Back by itself: every endpoint succeeds again, no restart.
+                for (var endpoint : endpoints.entrySet()) {
+                    awaitServed(endpoint.getKey() + " after the database came back",
+                            () -> endpoint.getValue().call().apply(base));
                 }
             }
         }
     }
 
-    private static void assertUnavailable(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
-        assertThat(response.body()).doesNotContain("Exception", "\tat ", "org.", "java.", "SQL", "jdbc",
+    /** A request to one endpoint, and the checks of its error format. */
+    private record Endpoint(Function<String, HttpResponse<String>> call, Consumer<HttpResponse<String>> format) {
+    }
+
+    /** Repeats the request until it is served (the pool reconnects in the background), for up to 30 seconds. */
+    private static void awaitServed(String what, Supplier<HttpResponse<String>> request) throws InterruptedException {
+        long deadline = System.nanoTime() + RECOVERY_NANOS;
+        HttpResponse<String> answer = request.get();
+        while (answer.statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            answer = request.get();
+        }
+        assertThat(answer.statusCode()).as("%s: %s", what, answer.body()).isEqualTo(200);
+    }
+
+    private static void assertUnavailable(String what, HttpResponse<String> response) {
+        assertThat(response.statusCode()).as("%s: %s", what, response.body()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).as(what).isPresent();
+        assertThat(response.body()).as(what).doesNotContain("Exception", "\tat ", "org.", "java.", "SQL", "jdbc",
                 "postgres");
+    }
+
+    private static void assertOrcidError(HttpResponse<String> answer) {
+        JsonNode orcidError = Http.json(answer);
+        assertThat(orcidError.get("response-code").asInt()).isEqualTo(503);
+        assertThat(orcidError.get("developer-message").asString()).startsWith("503 Service Unavailable");
+        assertThat(orcidError.get("user-message").asString()).isNotBlank();
     }
 
     private static HttpResponse<String> token(String base) {
