@@ -12,7 +12,6 @@ public enum AuditEventType {
     TOKEN_REFRESHED("Access token refreshed"),
     TOKEN_REVOKED("Access revoked"),
     CLIENT_CREATED("API client registered"),
-    /** Reserved for a client secret reset, which does not exist yet. */
     CLIENT_SECRET_RESET("API client secret reset"),
     /**
      * An item of a record added, changed or deleted, through the API or the record editor. The record feature's

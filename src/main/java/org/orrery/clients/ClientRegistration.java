@@ -1,6 +1,7 @@
 package org.orrery.clients;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -10,14 +11,16 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.orrery.system.PlainText;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Registers API clients: mints ids ({@code APP-} and sixteen of {@code [0-9A-Z]}) and secrets, checks redirect
- * URIs, and stores each secret only as its hash.
+ * URIs, stores each secret only as its hash, and resets a client's secret.
  */
 @Service
+@EnableConfigurationProperties(ClientProperties.class)
 public class ClientRegistration {
 
     public static final Pattern CLIENT_ID = Pattern.compile("APP-[0-9A-Z]{16}");
@@ -26,10 +29,13 @@ public class ClientRegistration {
 
     private final ClientRepository clients;
 
+    private final ClientProperties properties;
+
     private final SecureRandom random = new SecureRandom();
 
-    public ClientRegistration(ClientRepository clients) {
+    public ClientRegistration(ClientRepository clients, ClientProperties properties) {
         this.clients = clients;
+        this.properties = properties;
     }
 
     /** A client as a form or a seed file describes it. */
@@ -39,6 +45,15 @@ public class ClientRegistration {
 
     /** The stored client and the secret in clear, which is shown once and never again. */
     public record Registered(ApiClient client, String clientSecret) {
+    }
+
+    /** A client's new secret in clear, shown once and never again, and when its previous secrets stop working. */
+    public record SecretReset(String clientSecret, Instant previousSecretsEnd) {
+    }
+
+    /** How long a client's previous secrets keep working after a reset. */
+    public Duration secretGracePeriod() {
+        return this.properties.secretGracePeriod();
     }
 
     /** Field name to message; empty when the application can be accepted. */
@@ -123,6 +138,19 @@ public class ClientRegistration {
             this.clients.addSecretHash(clientId, SecretHasher.sha256(generated));
         }
         return new Registered(client, generated);
+    }
+
+    /**
+     * Gives a client a new secret. Its previous secrets keep working through the grace period and then stop, as
+     * ORCID's do after a reset, so that the integration can switch to the new one without an interruption.
+     */
+    @Transactional
+    public SecretReset resetSecret(String clientId) {
+        Instant end = Instant.now().plus(this.properties.secretGracePeriod());
+        this.clients.expireSecrets(clientId, end);
+        String secret = newSecret();
+        this.clients.addSecretHash(clientId, SecretHasher.sha256(secret));
+        return new SecretReset(secret, end);
     }
 
     private ApiClient toClient(String clientId, Application application, String ownerOrcid) {

@@ -110,6 +110,14 @@ public class ClientRepository {
                 secretHash, clientId, Timestamp.from(Instant.now()));
     }
 
+    /** Makes every secret of the client that would still work at {@code until} stop then. */
+    public void expireSecrets(String clientId, Instant until) {
+        changed();
+        Timestamp end = Timestamp.from(until);
+        this.jdbc.update("UPDATE api_client_secret SET expires_at = ? WHERE client_id = ?"
+                + " AND (expires_at IS NULL OR expires_at > ?)", end, clientId, end);
+    }
+
     /** Keeps only the given secret: used when a seed file names the secret explicitly. */
     public void replaceSecrets(String clientId, String secretHash) {
         changed();

@@ -1,8 +1,13 @@
 package org.orrery.web;
 
 import java.security.Principal;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,10 +28,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Developer tools: a signed-in researcher registers one public API client and is shown its id and, once, its
- * secret. Registration goes on the audit trail.
+ * secret; later they may reset the secret, and are shown the new one once. Both go on the audit trail.
  */
 @Controller
 class DeveloperToolsController {
+
+    private static final DateTimeFormatter SHOWN_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'",
+            Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final ClientRegistration registration;
 
@@ -43,6 +51,24 @@ class DeveloperToolsController {
     @GetMapping("/developer-tools")
     String page(Principal principal, Model model) {
         return render(principal, model, emptyForm(), Map.of(), null);
+    }
+
+    @PostMapping("/developer-tools/reset-secret")
+    String resetSecret(@RequestParam(name = "clientId", required = false) String clientId, Principal principal,
+            Model model, HttpServletResponse response) {
+        boolean own = this.clients.findByOwner(principal.getName()).stream()
+            .anyMatch(client -> client.clientId().equals(clientId));
+        if (!own) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return render(principal, model, emptyForm(), Map.of("reset", "You have no API client with that id."),
+                    null);
+        }
+        var reset = this.registration.resetSecret(clientId);
+        this.audit.record(AuditEventType.CLIENT_SECRET_RESET, principal.getName(), clientId, null, null);
+        model.addAttribute("previousSecretsEnd", SHOWN_TIME.format(reset.previousSecretsEnd()));
+        model.addAttribute("previousSecretsEndIso",
+                reset.previousSecretsEnd().truncatedTo(ChronoUnit.SECONDS).toString());
+        return render(principal, model, emptyForm(), Map.of(), reset.clientSecret());
     }
 
     @PostMapping("/developer-tools")
@@ -77,7 +103,30 @@ class DeveloperToolsController {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("newSecret", newSecret);
+        model.addAttribute("gracePeriod", spelledOut(this.registration.secretGracePeriod()));
         return "developer-tools";
+    }
+
+    /** "24 hours", "7 days", "90 seconds": a grace period as the page states it (a day as hours); null for none. */
+    static String spelledOut(Duration period) {
+        if (period.isZero()) {
+            return null;
+        }
+        long seconds = period.toSeconds();
+        if (seconds % 86_400 == 0 && seconds > 86_400) {
+            return plural(seconds / 86_400, "day");
+        }
+        if (seconds % 3_600 == 0) {
+            return plural(seconds / 3_600, "hour");
+        }
+        if (seconds % 60 == 0) {
+            return plural(seconds / 60, "minute");
+        }
+        return plural(Math.max(seconds, 1), "second");
+    }
+
+    private static String plural(long count, String unit) {
+        return count + " " + unit + (count == 1 ? "" : "s");
     }
 
     private static Map<String, String> emptyForm() {

@@ -106,14 +106,7 @@ class AccountHistoryTests extends OrreryIntegrationTest {
     @Test
     void registeringAnApiClientAppearsOnTheHistoryPage() {
         try (Browser browser = new Browser()) {
-            HtmlPage register = browser.openHtml(BASE + "/register");
-            fillRegistration(register, "pw-" + UUID.randomUUID());
-            Browser.click(register, "register-button");
-            HtmlPage tools = browser.openHtml(BASE + "/developer-tools");
-            Browser.type(tools, "name", "History Reader");
-            tools.<org.htmlunit.html.HtmlTextArea>getHtmlElementById("description").setText("Reads histories.");
-            tools.<org.htmlunit.html.HtmlTextArea>getHtmlElementById("redirectUris").setText(Dance.redirectUri(PORT));
-            HtmlPage shown = Browser.click(tools, "register-client");
+            HtmlPage shown = registerWithClient(browser, "History Reader");
             assertThat(shown.getElementById("client-secret")).isNotNull();
 
             HtmlPage history = browser.openHtml(BASE + "/account/history");
@@ -124,10 +117,37 @@ class AccountHistoryTests extends OrreryIntegrationTest {
     }
 
     @Test
+    void resettingAClientSecretAppearsOnTheHistoryPage() {
+        try (Browser browser = new Browser()) {
+            HtmlPage registered = registerWithClient(browser, "Rotating Reader");
+            HtmlPage reset = Browser.click(registered, "reset-secret");
+            assertThat(reset.getElementById("secret-reset")).isNotNull();
+
+            HtmlPage history = browser.openHtml(BASE + "/account/history");
+            assertThat(rows(history)).containsExactly(
+                    List.of("CLIENT_SECRET_RESET", "API client secret reset", "Rotating Reader"),
+                    List.of("CLIENT_CREATED", "API client registered: Rotating Reader", "Rotating Reader"),
+                    List.of("REGISTERED", "Registered", ""));
+        }
+    }
+
+    @Test
     void theHistoryPageAsksToSignInFirst() {
         HttpResponse<String> response = Http.get(BASE + "/account/history", "Accept", "text/html");
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).hasValue(BASE + "/signin");
+    }
+
+    /** Registers a new researcher, who registers an API client of this name; returns the page showing it. */
+    private static HtmlPage registerWithClient(Browser browser, String clientName) {
+        HtmlPage register = browser.openHtml(BASE + "/register");
+        fillRegistration(register, "pw-" + UUID.randomUUID());
+        Browser.click(register, "register-button");
+        HtmlPage tools = browser.openHtml(BASE + "/developer-tools");
+        Browser.type(tools, "name", clientName);
+        tools.<org.htmlunit.html.HtmlTextArea>getHtmlElementById("description").setText("An application.");
+        tools.<org.htmlunit.html.HtmlTextArea>getHtmlElementById("redirectUris").setText(Dance.redirectUri(PORT));
+        return Browser.click(tools, "register-client");
     }
 
     /** Fills the register page for a new researcher; returns the email. */

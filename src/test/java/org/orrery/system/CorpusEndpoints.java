@@ -100,6 +100,8 @@ final class CorpusEndpoints {
         endpoints.add(post("implicit consent decision", "/oauth/consent/implicit", Expect.PAGE, researcher, "key",
                 UNKNOWN, "decision", "authorize", "_csrf", c.researcherCsrf()).light());
         endpoints.add(get("developer tools page", "/developer-tools", Expect.PAGE, researcher, "x", "1").light());
+        endpoints.add(post("developer tools secret reset", "/developer-tools/reset-secret", Expect.PAGE, researcher,
+                "clientId", "APP-0000000000000000", "_csrf", c.researcherCsrf()).light());
         endpoints.add(get("my record page", "/my-orcid", Expect.PAGE, researcher, "x", "1").light());
         endpoints.add(get("trusted organizations page", "/account/trusted-organizations", Expect.PAGE, researcher,
                 "revoked", "").light());

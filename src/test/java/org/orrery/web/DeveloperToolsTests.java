@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +34,16 @@ import org.orrery.support.Dance;
 import org.orrery.support.Http;
 import org.orrery.support.NewResearcher;
 import org.orrery.support.OrreryIntegrationTest;
+import org.orrery.support.OrreryNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import tools.jackson.databind.JsonNode;
 
-/** The developer tools page: a researcher registers one public API client, which then dances like any other. */
+/**
+ * The developer tools page: a researcher registers one public API client, which then dances like any other, and
+ * may reset its secret.
+ */
 class DeveloperToolsTests extends OrreryIntegrationTest {
 
     private static final String[] FIELDS = { "name", "description", "website", "redirectUris" };
@@ -82,20 +88,15 @@ class DeveloperToolsTests extends OrreryIntegrationTest {
             assertThat(reloaded.getElementById("new-client")).isNull();
             assertThat(reloaded.getWebResponse().getContentAsString()).doesNotContain(secret);
             assertThat(reloaded.asNormalizedText())
-                .contains("Hidden. Secrets are stored only as hashes and shown once, at creation.");
+                .contains("Hidden. Secrets are stored only as hashes and shown once, at creation or reset.");
         }
     }
 
     @Test
     void theNewClientCompletesADanceAndItsSecretWorksAtTheTokenEndpoint() {
-        String clientId;
-        String secret;
-        try (Browser browser = new Browser()) {
-            NewResearcher.register(browser, BASE, "Integrating", "Developer");
-            HtmlPage shown = submit(browser, goodForm());
-            clientId = text(shown, "//code[@class='client-id']");
-            secret = shown.getHtmlElementById("client-secret").asNormalizedText();
-        }
+        Credentials client = registerClient("Integrating", "Developer");
+        String clientId = client.clientId();
+        String secret = client.secret();
         try (Browser browser = new Browser()) {
             String code = Dance.code(browser, BASE, PORT, clientId, "/authenticate", ADA_EMAIL, ADA_PASSWORD);
             assertThat(code).matches("[0-9a-zA-Z]{6}");
@@ -123,6 +124,122 @@ class DeveloperToolsTests extends OrreryIntegrationTest {
             HttpResponse<String> token = exchange(clientId, "not-the-secret", code);
             assertThat(token.statusCode()).isEqualTo(401);
             assertThat(token.body()).isEqualTo("{\"error\":\"invalid_client\",\"error_description\":\"Bad client credentials\"}");
+        }
+    }
+
+    @Test
+    void resettingTheSecretShowsANewOneOnceAndTheOldOneKeepsWorkingThroughTheGracePeriod() {
+        try (Browser browser = new Browser()) {
+            NewResearcher.register(browser, BASE, "Rotating", "Developer");
+            HtmlPage registered = submit(browser, goodForm());
+            String clientId = text(registered, "//code[@class='client-id']");
+            String oldSecret = registered.getHtmlElementById("client-secret").asNormalizedText();
+            HtmlPage tools = browser.openHtml(BASE + "/developer-tools");
+            assertThat(tools.getHtmlElementById("reset-help").asNormalizedText()).isEqualTo(
+                    "Resetting gives the client a new secret. The current secret keeps working for 24 hours more,"
+                            + " then stops.");
+
+            Instant before = Instant.now();
+            HtmlPage reset = Browser.click(tools, "reset-secret");
+
+            assertThat(reset.getWebResponse().getStatusCode()).isEqualTo(200);
+            String newSecret = reset.getHtmlElementById("client-secret").asNormalizedText();
+            assertThat(newSecret).hasSizeGreaterThanOrEqualTo(43).isNotEqualTo(oldSecret);
+            HtmlElement notice = reset.getHtmlElementById("secret-reset");
+            assertThat(notice.asNormalizedText()).startsWith("Your client secret is reset. Copy the new secret now:"
+                    + " it is shown only this once. The previous secret keeps working until ")
+                .endsWith(", so your integration can switch to the new one without an interruption.");
+            Instant end = Instant.parse(notice.querySelector("time").getAttributes().getNamedItem("datetime")
+                .getNodeValue());
+            assertThat(end).isBetween(before.plus(Duration.ofHours(24)).minusSeconds(1),
+                    Instant.now().plus(Duration.ofHours(24)));
+            assertThat(reset.getElementById("new-client")).isNull();
+
+            assertThat(clientCredentials(clientId, newSecret).statusCode()).isEqualTo(200);
+            assertThat(clientCredentials(clientId, oldSecret).statusCode()).as("the old secret, within its grace")
+                .isEqualTo(200);
+            assertThat(this.jdbc.queryForList("SELECT secret_hash FROM api_client_secret WHERE client_id = ?",
+                    String.class, clientId))
+                .containsExactlyInAnyOrder(SecretHasher.sha256(oldSecret), SecretHasher.sha256(newSecret));
+
+            HtmlPage reloaded = browser.openHtml(BASE + "/developer-tools");
+            assertThat(reloaded.getElementById("client-secret")).isNull();
+            assertThat(reloaded.getElementById("secret-reset")).isNull();
+            assertThat(reloaded.getWebResponse().getContentAsString()).doesNotContain(newSecret, oldSecret);
+        }
+    }
+
+    @Test
+    void theOldSecretStopsWorkingWhenTheGracePeriodEnds() throws InterruptedException {
+        try (OrreryNode node = OrreryNode.startFresh(Map.of("orrery.clients.secret-grace-period", "2s"));
+                Browser browser = new Browser()) {
+            String base = "http://127.0.0.1:" + node.port();
+            NewResearcher.register(browser, base, "Hurried", "Developer");
+            HtmlPage tools = browser.openHtml(base + "/developer-tools");
+            Browser.type(tools, "name", "Quick Rotation");
+            tools.<HtmlTextArea>getHtmlElementById("description").setText("Rotates secrets.");
+            tools.<HtmlTextArea>getHtmlElementById("redirectUris").setText(Dance.redirectUri(PORT));
+            HtmlPage registered = Browser.click(tools, "register-client");
+            String clientId = text(registered, "//code[@class='client-id']");
+            String oldSecret = registered.getHtmlElementById("client-secret").asNormalizedText();
+            assertThat(clientCredentials(base, clientId, oldSecret).statusCode()).isEqualTo(200);
+
+            HtmlPage reset = Browser.click(browser.openHtml(base + "/developer-tools"), "reset-secret");
+            String newSecret = reset.getHtmlElementById("client-secret").asNormalizedText();
+            assertThat(reset.getHtmlElementById("reset-help").asNormalizedText()).contains("for 2 seconds more");
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            HttpResponse<String> old = clientCredentials(base, clientId, oldSecret);
+            while (old.statusCode() == 200 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                old = clientCredentials(base, clientId, oldSecret);
+            }
+            assertThat(old.statusCode()).as("the old secret after its grace period").isEqualTo(401);
+            assertThat(old.body()).isEqualTo(
+                    "{\"error\":\"invalid_client\",\"error_description\":\"Bad client credentials\"}");
+            assertThat(clientCredentials(base, clientId, newSecret).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void onlyTheClientsOwnerMayResetItsSecret() {
+        Credentials client = registerClient("Owning", "Developer");
+        String clientId = client.clientId();
+        String secret = client.secret();
+        try (Browser other = new Browser()) {
+            NewResearcher.register(other, BASE, "Meddling", "Developer");
+            HtmlPage tools = other.openHtml(BASE + "/developer-tools");
+            List<NameValuePair> form = new ArrayList<>();
+            form.add(new NameValuePair("_csrf", csrfToken(tools)));
+            form.add(new NameValuePair("clientId", clientId));
+
+            Page refused = post(other, "/developer-tools/reset-secret", form);
+
+            assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(404);
+            HtmlPage page = (HtmlPage) refused;
+            assertThat(page.getHtmlElementById("reset-error").asNormalizedText())
+                .isEqualTo("You have no API client with that id.");
+            assertThat(page.getElementById("client-secret")).isNull();
+        }
+        assertThat(this.jdbc.queryForList("SELECT expires_at FROM api_client_secret WHERE client_id = ?",
+                Object.class, clientId)).containsExactly((Object) null);
+        assertThat(clientCredentials(clientId, secret).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void resettingWithoutTheCsrfTokenIsRefused() {
+        try (Browser browser = new Browser()) {
+            NewResearcher.register(browser, BASE, "Forged", "Reset");
+            String clientId = text(submit(browser, goodForm()), "//code[@class='client-id']");
+
+            Page refused = post(browser, "/developer-tools/reset-secret",
+                    List.of(new NameValuePair("clientId", clientId)));
+
+            assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(403);
+            assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM api_client_secret WHERE client_id = ?"
+                    + " AND expires_at IS NULL", Long.class, clientId)).isEqualTo(1);
+            assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM api_client_secret WHERE client_id = ?",
+                    Long.class, clientId)).isEqualTo(1);
         }
     }
 
@@ -242,6 +359,20 @@ class DeveloperToolsTests extends OrreryIntegrationTest {
         }
     }
 
+    /** A client's id and secret as the developer tools page showed them. */
+    private record Credentials(String clientId, String secret) {
+    }
+
+    /** A new researcher registers a client with the good form, in a browser of their own. */
+    private static Credentials registerClient(String givenNames, String familyName) {
+        try (Browser browser = new Browser()) {
+            NewResearcher.register(browser, BASE, givenNames, familyName);
+            HtmlPage shown = submit(browser, goodForm());
+            return new Credentials(text(shown, "//code[@class='client-id']"),
+                    shown.getHtmlElementById("client-secret").asNormalizedText());
+        }
+    }
+
     private static Map<String, String> goodForm() {
         return Map.of("name", "Reading List", "description", "Collects what I read.", "website",
                 "https://reading.example.org", "redirectUris",
@@ -280,8 +411,12 @@ class DeveloperToolsTests extends OrreryIntegrationTest {
     }
 
     private static Page post(Browser browser, List<NameValuePair> form) {
+        return post(browser, "/developer-tools", form);
+    }
+
+    private static Page post(Browser browser, String path, List<NameValuePair> form) {
         try {
-            WebRequest request = new WebRequest(new URL(BASE + "/developer-tools"), HttpMethod.POST);
+            WebRequest request = new WebRequest(new URL(BASE + path), HttpMethod.POST);
             request.setAdditionalHeader("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
             request.setRequestParameters(form);
             return browser.client().getPage(request);
@@ -293,6 +428,15 @@ class DeveloperToolsTests extends OrreryIntegrationTest {
 
     private long clientsOwnedBy(String orcid) {
         return this.jdbc.queryForObject("SELECT COUNT(*) FROM api_client WHERE owner_orcid = ?", Long.class, orcid);
+    }
+
+    private static HttpResponse<String> clientCredentials(String clientId, String secret) {
+        return clientCredentials(BASE, clientId, secret);
+    }
+
+    private static HttpResponse<String> clientCredentials(String base, String clientId, String secret) {
+        return Http.postForm(base + "/oauth/token", Map.of("client_id", clientId, "client_secret", secret,
+                "grant_type", "client_credentials", "scope", "/read-public"), "Accept", "application/json");
     }
 
     private static HttpResponse<String> exchange(String clientId, String secret, String code) {
