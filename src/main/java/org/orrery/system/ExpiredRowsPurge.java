@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deletes, in batches of bounded size, the rows that expired longer than {@code orrery.purge.retention} ago:
- * codes (used or not), access and refresh tokens, then authorizations left with no token at all. A used code
+ * codes (used or not), access and refresh tokens, then authorizations left with no token at all, and client
+ * secrets that a reset ended (they no longer authenticate once expired: the purge only tidies). A used code
  * stays until then, so a late replay of it is still recognised and revokes what it produced. Every node runs
  * the job every {@code orrery.purge.interval}; concurrent runs only delete the same rows. Expired HTTP sessions
  * are Spring Session's own job ({@code spring.session.jdbc.cleanup-cron}).
@@ -25,7 +26,7 @@ public class ExpiredRowsPurge {
     private static final Logger log = LoggerFactory.getLogger(ExpiredRowsPurge.class);
 
     /** How many rows of each kind were deleted. */
-    public record Purged(int tokens, int authorizations) {
+    public record Purged(int tokens, int authorizations, int clientSecrets) {
     }
 
     private final JdbcTemplate jdbc;
@@ -51,9 +52,9 @@ public class ExpiredRowsPurge {
     @Scheduled(initialDelayString = "${orrery.purge.interval:PT10M}", fixedDelayString = "${orrery.purge.interval:PT10M}")
     void purgeOnSchedule() {
         Purged purged = purge(Instant.now());
-        if (purged.tokens() + purged.authorizations() > 0) {
-            log.info("Purged {} expired codes and tokens and {} expired authorizations", purged.tokens(),
-                    purged.authorizations());
+        if (purged.tokens() + purged.authorizations() + purged.clientSecrets() > 0) {
+            log.info("Purged {} expired codes and tokens, {} expired authorizations and {} ended client secrets",
+                    purged.tokens(), purged.authorizations(), purged.clientSecrets());
         }
     }
 
@@ -66,7 +67,9 @@ public class ExpiredRowsPurge {
                 + " FROM oauth_authorization a WHERE a.expires_at < ?"
                 + " AND NOT EXISTS (SELECT 1 FROM oauth_token t WHERE t.authorization_id = a.id)"
                 + " FETCH FIRST " + this.batchSize + " ROWS ONLY)", cutoff);
-        return new Purged(tokens, authorizations);
+        int clientSecrets = inBatches("DELETE FROM api_client_secret WHERE secret_hash IN (SELECT secret_hash"
+                + " FROM api_client_secret WHERE expires_at < ? FETCH FIRST " + this.batchSize + " ROWS ONLY)", cutoff);
+        return new Purged(tokens, authorizations, clientSecrets);
     }
 
     private int inBatches(String delete, Timestamp cutoff) {

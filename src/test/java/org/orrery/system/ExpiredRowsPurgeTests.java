@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.orrery.clients.SecretHasher;
@@ -28,8 +29,8 @@ import org.springframework.scheduling.config.ScheduledTaskHolder;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The purge removes codes, tokens and authorizations that expired longer than the retention (one day) ago and
- * keeps everything live. Time passing is simulated by moving a dance's expiry times into the past.
+ * The purge removes codes, tokens, authorizations and client secrets that expired longer than the retention (one
+ * day) ago and keeps everything live. Time passing is simulated by moving a dance's expiry times into the past.
  */
 class ExpiredRowsPurgeTests extends OrreryIntegrationTest {
 
@@ -80,10 +81,43 @@ class ExpiredRowsPurgeTests extends OrreryIntegrationTest {
     }
 
     @Test
+    void purgeRemovesClientSecretsThatEndedLongAgoAndKeepsTheOthers() {
+        String endedLongAgo = SecretHasher.sha256("ended-long-ago-" + UUID.randomUUID());
+        String endedRecently = SecretHasher.sha256("ended-recently-" + UUID.randomUUID());
+        String endingLater = SecretHasher.sha256("ending-later-" + UUID.randomUUID());
+        insertSecret(endedLongAgo, Instant.now().minus(Duration.ofDays(2)));
+        insertSecret(endedRecently, Instant.now().minus(Duration.ofHours(1)));
+        insertSecret(endingLater, Instant.now().plus(Duration.ofHours(1)));
+        try {
+            var purged = this.purge.purge(Instant.now());
+
+            assertThat(purged.clientSecrets()).isGreaterThanOrEqualTo(1);
+            assertThat(this.jdbc.queryForList("SELECT secret_hash FROM api_client_secret WHERE client_id = ?",
+                    String.class, MEMBER))
+                .doesNotContain(endedLongAgo)
+                .contains(endedRecently, endingLater, SecretHasher.sha256(MEMBER_SECRET));
+            HttpResponse<String> token = Http.postForm(BASE + "/oauth/token", Map.of("client_id", MEMBER,
+                    "client_secret", MEMBER_SECRET, "grant_type", "client_credentials", "scope", "/read-public"));
+            assertThat(token.statusCode()).isEqualTo(200);
+        }
+        finally {
+            this.jdbc.update("DELETE FROM api_client_secret WHERE secret_hash IN (?, ?, ?)", endedLongAgo,
+                    endedRecently, endingLater);
+        }
+    }
+
+    @Test
     void purgeIsScheduled() {
         assertThat(this.schedulers.stream().map(ScheduledTaskHolder::getScheduledTasks).flatMap(Collection::stream)
             .map(task -> task.getTask().getRunnable().toString()))
             .anyMatch(name -> name.contains(ExpiredRowsPurge.class.getName() + ".purgeOnSchedule"));
+    }
+
+    /** A secret of the member client as a reset leaves it: ending at the given time. */
+    private void insertSecret(String hash, Instant end) {
+        this.jdbc.update("INSERT INTO api_client_secret (secret_hash, client_id, created_at, expires_at)"
+                + " VALUES (?, ?, ?, ?)", hash, MEMBER, Timestamp.from(end.minus(Duration.ofDays(1))),
+                Timestamp.from(end));
     }
 
     private record Danced(String code, String accessToken, String authorizationId) {
