@@ -108,7 +108,7 @@ class DeveloperToolsController {
     }
 
     /** "24 hours", "7 days", "90 seconds": a grace period as the page states it (a day as hours); null for none. */
-    static String spelledOut(Duration period) {
+    private static String spelledOut(Duration period) {
         if (period.isZero()) {
             return null;
         }
