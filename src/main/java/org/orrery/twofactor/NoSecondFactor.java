@@ -1,26 +1,18 @@
 package org.orrery.twofactor;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
-/** Until two-factor sign-in exists, nobody has a second factor. */
-@Configuration
-class NoSecondFactor {
+/** Until two-factor sign-in exists, nobody has a second factor (the two-factor work replaces this class). */
+@Component
+class NoSecondFactor implements SecondFactor {
 
-    @Bean
-    @ConditionalOnMissingBean(SecondFactor.class)
-    SecondFactor noSecondFactor() {
-        return new SecondFactor() {
-            @Override
-            public boolean enabledFor(String orcid) {
-                return false;
-            }
+    @Override
+    public boolean enabledFor(String orcid) {
+        return false;
+    }
 
-            @Override
-            public boolean verify(String orcid, String code) {
-                return false;
-            }
-        };
+    @Override
+    public boolean verify(String orcid, String code) {
+        return false;
     }
 }
