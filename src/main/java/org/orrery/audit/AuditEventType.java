@@ -17,7 +17,13 @@ public enum AuditEventType {
      * An item of a record added, changed or deleted, through the API or the record editor. The record feature's
      * write path records it as {@code audit.record(RECORD_WRITTEN, orcid, clientIdOrNull, null, "work 1234 added")}.
      */
-    RECORD_WRITTEN("Record changed");
+    RECORD_WRITTEN("Record changed"),
+    EMAIL_ADDED("Email address added"),
+    EMAIL_VERIFIED("Email address verified"),
+    EMAIL_REMOVED("Email address removed"),
+    PRIMARY_EMAIL_CHANGED("Primary email address changed"),
+    PASSWORD_RESET_REQUESTED("Password reset link sent"),
+    PASSWORD_RESET("Password reset with an emailed link");
 
     private final String description;
 
