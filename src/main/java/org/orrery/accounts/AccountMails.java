@@ -20,8 +20,12 @@ class AccountMails {
 
     private final String base;
 
-    AccountMails(MailOutbox outbox, @Value("${orrery.base-url}") String base) {
+    private final java.time.Duration resetLifetime;
+
+    AccountMails(MailOutbox outbox, @Value("${orrery.base-url}") String base,
+            @Value("${orrery.accounts.reset-link-lifetime:PT4H}") java.time.Duration resetLifetime) {
         this.outbox = outbox;
+        this.resetLifetime = resetLifetime;
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
@@ -33,7 +37,7 @@ class AccountMails {
     void resetPassword(Researcher researcher, String address, String token, Locale language) {
         this.outbox.enqueue(address, "reset-password", Map.of("name", researcher.displayName(), "orcid",
                 researcher.orcid().value(), "orcidUri", this.base + "/" + researcher.orcid().value(), "link",
-                this.base + "/reset-password/" + token, "hours", PasswordReset.LIFETIME.toHours()), language);
+                this.base + "/reset-password/" + token, "hours", Math.max(1, this.resetLifetime.toHours())), language);
     }
 
     void passwordChanged(Researcher researcher, Locale language) {

@@ -13,6 +13,7 @@ import org.orrery.registry.ResearcherRepository;
 import org.orrery.system.PlainText;
 import org.orrery.throttle.SignInThrottle;
 import org.orrery.twofactor.SecondFactor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,8 +26,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class PasswordReset {
-
-    static final Duration LIFETIME = Duration.ofHours(4);
 
     static final int REQUESTS_PER_ADDRESS = 3;
 
@@ -65,7 +64,9 @@ class PasswordReset {
 
     private final TransactionTemplate transactions;
 
-    PasswordReset(AccountTokens tokens, ResearcherRepository researchers, ResearcherRegistration passwords,
+    private final Duration lifetime;
+
+    PasswordReset(@Value("${orrery.accounts.reset-link-lifetime:PT4H}") Duration lifetime, AccountTokens tokens, ResearcherRepository researchers, ResearcherRegistration passwords,
             SecondFactor secondFactor, SignInThrottle signInThrottle, RequestThrottle throttle, OtherSessions sessions,
             AccountMails mails, AuditTrail audit, TransactionTemplate transactions) {
         this.tokens = tokens;
@@ -78,6 +79,7 @@ class PasswordReset {
         this.mails = mails;
         this.audit = audit;
         this.transactions = transactions;
+        this.lifetime = lifetime;
     }
 
     /** Handles a request for a link sent to {@code email} from {@code source}. */
@@ -95,7 +97,7 @@ class PasswordReset {
         }
         this.transactions.executeWithoutResult(status -> this.researchers.findByEmail(address).ifPresent(researcher -> {
             String token = this.tokens.issue(AccountTokens.Purpose.RESET_PASSWORD, researcher.orcid().value(), null,
-                    LIFETIME, true);
+                    this.lifetime, true);
             this.mails.resetPassword(researcher, address, token, language);
             this.audit.record(AuditEventType.PASSWORD_RESET_REQUESTED, researcher.orcid().value(), null, null, null);
         }));

@@ -53,10 +53,14 @@ class OutboxRepository {
         return won;
     }
 
-    /** Marks a claimed message sent; false when the claim was lost meanwhile (its lease ran out). */
+    /**
+     * Marks a claimed message sent and forgets its bodies (they may hold a single-use link, which is now in the
+     * recipient's mailbox only); false when the claim was lost meanwhile (its lease ran out).
+     */
     boolean markSent(long id, String claimToken, Instant now) {
         return this.jdbc.update("UPDATE mail_outbox SET status = 'SENT', sent_at = ?, claimed_until = NULL,"
-                + " claim_token = NULL, last_error = NULL WHERE id = ? AND claim_token = ?", Timestamp.from(now), id,
+                + " claim_token = NULL, last_error = NULL, text_body = '', html_body = ''"
+                + " WHERE id = ? AND claim_token = ?", Timestamp.from(now), id,
                 claimToken) == 1;
     }
 
