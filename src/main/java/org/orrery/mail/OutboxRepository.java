@@ -77,6 +77,11 @@ class OutboxRepository {
                 + " last_error = ? WHERE id = ? AND claim_token = ?", error, id, claimToken);
     }
 
+    /** Deletes messages sent before this instant; returns how many. */
+    int purgeSentBefore(Instant before) {
+        return this.jdbc.update("DELETE FROM mail_outbox WHERE status = 'SENT' AND sent_at < ?", Timestamp.from(before));
+    }
+
     Optional<Message> find(long id) {
         return this.jdbc.query("SELECT " + COLUMNS + " FROM mail_outbox WHERE id = ?", OutboxRepository::map, id)
             .stream()

@@ -1,6 +1,7 @@
 package org.orrery.mail;
 
 import java.io.UnsupportedEncodingException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DataAccessException;
 import org.springframework.mail.MailException;
@@ -39,8 +41,12 @@ class OutboxSender {
 
     private final MailDeliveryProperties settings;
 
-    OutboxSender(OutboxRepository outbox, MailDeliveryMode mode, MailDeliveryProperties settings) {
+    private final Duration sentRetention;
+
+    OutboxSender(OutboxRepository outbox, MailDeliveryMode mode, MailDeliveryProperties settings,
+            @Value("${orrery.mail.sent-retention:P30D}") Duration sentRetention) {
         this.outbox = outbox;
+        this.sentRetention = sentRetention;
         this.mode = mode;
         this.settings = settings;
     }
@@ -67,6 +73,12 @@ class OutboxSender {
         catch (DataAccessException ex) {
             log.warn("Mail delivery paused: the database did not answer ({})", ex.getClass().getSimpleName());
         }
+    }
+
+    /** Forgets messages sent more than {@code orrery.mail.sent-retention} (30 days) ago; FAILED ones stay. */
+    @Scheduled(initialDelayString = "${orrery.purge.interval:PT10M}", fixedDelayString = "${orrery.purge.interval:PT10M}")
+    void purgeSent() {
+        this.outbox.purgeSentBefore(Instant.now().minus(this.sentRetention));
     }
 
     private void deliver(JavaMailSender smtp, OutboxRepository.Message message, String claim) {
