@@ -131,6 +131,41 @@ public final class SmtpNodes {
         return settings;
     }
 
+    /**
+     * The raw text of the newest message the shared SMTP server received for this recipient that contains
+     * {@code text}, or null (also when the shared nodes were never started).
+     */
+    public static synchronized String sentText(String recipient, String text) {
+        if (smtp == null) {
+            return null;
+        }
+        List<MimeMessage> received = to(smtp, recipient);
+        for (int i = received.size() - 1; i >= 0; i--) {
+            try {
+                String decoded = parts(received.get(i).getContent());
+                if (decoded.contains(text)) {
+                    return decoded;
+                }
+            }
+            catch (java.io.IOException | MessagingException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+        return null;
+    }
+
+    /** Every text part of a message's content, one after the other. */
+    private static String parts(Object content) throws java.io.IOException, MessagingException {
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                all.append(parts(multipart.getBodyPart(i).getContent())).append('\n');
+            }
+            return all.toString();
+        }
+        return String.valueOf(content);
+    }
+
     /** The messages the server received for this recipient, oldest first. */
     public static List<MimeMessage> to(GreenMail smtp, String recipient) {
         List<MimeMessage> found = new ArrayList<>();
