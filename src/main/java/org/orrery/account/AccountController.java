@@ -16,7 +16,6 @@ import org.orrery.throttle.SignInThrottle;
 import org.orrery.twofactor.SecondFactor;
 import org.orrery.twofactor.SecurityMail;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,11 +50,8 @@ class AccountController {
 
     private final SecurityMail mail;
 
-    private final JdbcTemplate jdbc;
-
     AccountController(ResearcherRepository researchers, PasswordEncoder passwords, SecondFactor secondFactor,
-            OtherSessions otherSessions, SignInThrottle throttle, AuditTrail audit, SecurityMail mail,
-            JdbcTemplate jdbc) {
+            OtherSessions otherSessions, SignInThrottle throttle, AuditTrail audit, SecurityMail mail) {
         this.researchers = researchers;
         this.passwords = passwords;
         this.secondFactor = secondFactor;
@@ -63,7 +59,6 @@ class AccountController {
         this.throttle = throttle;
         this.audit = audit;
         this.mail = mail;
-        this.jdbc = jdbc;
     }
 
     @GetMapping("/account")
@@ -99,7 +94,7 @@ class AccountController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(orcid, request, model, problem);
         }
-        this.jdbc.update("UPDATE researcher SET password_hash = ? WHERE orcid = ?", this.passwords.encode(chosen), orcid);
+        this.researchers.updatePasswordHash(orcid, this.passwords.encode(chosen));
         int ended = this.otherSessions.end(orcid, request.getSession().getId());
         this.audit.record(AuditEventType.PASSWORD_CHANGED, orcid, null, null,
                 ended == 0 ? null : ended + " other session(s) ended");
