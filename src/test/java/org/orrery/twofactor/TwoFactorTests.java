@@ -151,6 +151,11 @@ class TwoFactorTests extends OrreryIntegrationTest {
             HtmlPage refused = Browser.click(codePage, "two-factor-signin-button");
             assertThat(refused.getUrl().getPath()).isEqualTo("/signin/two-factor");
             assertThat(refused.getElementById("two-factor-signin-error")).isNotNull();
+
+            Page silent = browser.open(Dance.authorizeUrl(BASE, Dance.MEMBER, "openid", Dance.redirectUri(PORT), "s")
+                    + "&nonce=n&prompt=none");
+            assertThat(Dance.query(Dance.toUri(silent))).as("awaiting a code is not being signed in")
+                .containsEntry("error", "login_required");
         }
     }
 
