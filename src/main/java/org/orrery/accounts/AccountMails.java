@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The mails of the accounts feature, queued in the caller's transaction with links under the public base URL:
- * templates {@code mail/verify-email}, {@code reset-password}, {@code password-changed},
- * {@code primary-email-changed}.
+ * templates {@code mail/verify-email}, {@code reset-password} and {@code primary-email-changed} (the "password
+ * changed" notice is the two-factor feature's {@code SecurityMail}).
  */
 @Component
 class AccountMails {
@@ -38,11 +38,6 @@ class AccountMails {
         this.outbox.enqueue(address, "reset-password", Map.of("name", researcher.displayName(), "orcid",
                 researcher.orcid().value(), "orcidUri", this.base + "/" + researcher.orcid().value(), "link",
                 this.base + "/reset-password/" + token, "hours", Math.max(1, this.resetLifetime.toHours())), language);
-    }
-
-    void passwordChanged(Researcher researcher, Locale language) {
-        this.outbox.enqueue(researcher.email(), "password-changed", Map.of("name", researcher.displayName(),
-                "orcid", researcher.orcid().value(), "link", this.base + "/reset-password"), language);
     }
 
     void primaryEmailChanged(Researcher researcher, String oldAddress, String newAddress, Locale language) {

@@ -13,6 +13,7 @@ import org.orrery.registry.ResearcherRepository;
 import org.orrery.system.PlainText;
 import org.orrery.throttle.SignInThrottle;
 import org.orrery.twofactor.SecondFactor;
+import org.orrery.twofactor.SecurityMail;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Password reset by mail (ORCID wave 2 §5.2). A request answers the same whether or not the address is known, and is
  * throttled per typed address and per source address. A known address gets a link valid for four hours; a newer
  * link supersedes the older ones, and a link works once. A reset asks for a second-factor code when the account
- * has one, clears the account's sign-in throttle, ends every other session of the researcher, mails a notice to
- * the primary address and goes on the audit trail.
+ * has one, clears the account's sign-in throttle, ends every other session of the researcher, mails the
+ * "password changed" security notice to the primary address and goes on the audit trail.
  */
 @Service
 class PasswordReset {
@@ -64,11 +65,14 @@ class PasswordReset {
 
     private final TransactionTemplate transactions;
 
+    private final SecurityMail securityMail;
+
     private final Duration lifetime;
 
     PasswordReset(@Value("${orrery.accounts.reset-link-lifetime:PT4H}") Duration lifetime, AccountTokens tokens, ResearcherRepository researchers, ResearcherRegistration passwords,
             SecondFactor secondFactor, SignInThrottle signInThrottle, RequestThrottle throttle, OtherSessions sessions,
-            AccountMails mails, AuditTrail audit, TransactionTemplate transactions) {
+            AccountMails mails, AuditTrail audit, TransactionTemplate transactions, SecurityMail securityMail) {
+        this.securityMail = securityMail;
         this.tokens = tokens;
         this.researchers = researchers;
         this.passwords = passwords;
@@ -116,7 +120,7 @@ class PasswordReset {
 
     /** Sets a new password through a link; {@code currentSession} (may be null) is the one session kept. */
     Outcome reset(String token, String password, String retyped, String code, String currentSession,
-            Locale language) {
+            String source) {
         AccountTokens.Lookup link = check(token);
         if (link.state() != AccountTokens.State.VALID) {
             return new Outcome(false, link.state(), null);
@@ -137,7 +141,7 @@ class PasswordReset {
             this.researchers.update(new Researcher(r.orcid(), r.givenNames(), r.familyName(), r.creditName(),
                     r.email(), this.passwords.hashPassword(password), r.createdAt()));
             this.signInThrottle.clear(SignInThrottle.accountKey(link.orcid()));
-            this.mails.passwordChanged(r, language);
+            this.securityMail.send(link.orcid(), "password-changed", source);
             this.audit.record(AuditEventType.PASSWORD_RESET, link.orcid(), null, null, null);
             return true;
         });

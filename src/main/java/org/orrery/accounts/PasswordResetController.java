@@ -73,7 +73,7 @@ class PasswordResetController {
             HttpServletResponse response, Model model) {
         HttpSession session = request.getSession(false);
         PasswordReset.Outcome outcome = this.reset.reset(token, password, retyped, code,
-                session == null ? null : session.getId(), LocaleContextHolder.getLocale());
+                session == null ? null : session.getId(), request.getRemoteAddr());
         if (outcome.done()) {
             return "accounts/reset-done";
         }

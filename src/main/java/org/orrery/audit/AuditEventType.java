@@ -23,7 +23,13 @@ public enum AuditEventType {
     EMAIL_REMOVED("Email address removed"),
     PRIMARY_EMAIL_CHANGED("Primary email address changed"),
     PASSWORD_RESET_REQUESTED("Password reset link sent"),
-    PASSWORD_RESET("Password reset with an emailed link");
+    PASSWORD_RESET("Password reset with an emailed link"),
+    TWO_FACTOR_ENABLED("Two-factor sign-in turned on"),
+    TWO_FACTOR_DISABLED("Two-factor sign-in turned off"),
+    TWO_FACTOR_FAILED("Failed sign-in: wrong two-factor code"),
+    TWO_FACTOR_BACKUP_CODE_USED("Signed in with a backup code"),
+    PASSWORD_CHANGED("Password changed"),
+    OTHER_SESSIONS_ENDED("Signed out of every other session");
 
     private final String description;
 

@@ -54,8 +54,7 @@ class MailDeliveryTests extends OrreryIntegrationTest {
     @Test
     void aQueuedMessageArrivesOnceWithItsTextAndHtmlPartsFromTheConfiguredSender() throws Exception {
         String recipient = recipient();
-        first.bean(MailOutbox.class).enqueue(recipient, "verify-email", Map.of("name", "Ada Lovelace", "address",
-                recipient, "orcid", "0000-0002-1825-0097", "link", "http://localhost/verify-email/abc"), Locale.ENGLISH);
+        first.bean(MailOutbox.class).enqueue(recipient, "verify-email", mail("Ada Lovelace"), Locale.ENGLISH);
 
         List<MimeMessage> received = SmtpNodes.await(smtp(), recipient, 1, 15_000);
         Thread.sleep(1000);
@@ -81,8 +80,7 @@ class MailDeliveryTests extends OrreryIntegrationTest {
             for (int i = 0; i < 5; i++) {
                 String recipient = recipient();
                 recipients.add(recipient);
-                second.bean(MailOutbox.class).enqueue(recipient, "password-changed", Map.of("name", "Ada", "orcid",
-                        "0000-0002-1825-0097", "link", "http://localhost/reset-password"), Locale.ENGLISH);
+                second.bean(MailOutbox.class).enqueue(recipient, "verify-email", mail("Ada"), Locale.ENGLISH);
             }
             waitUntil(() -> count("SELECT COUNT(*) FROM mail_outbox WHERE recipient IN (?, ?, ?, ?, ?)"
                     + " AND attempts >= 2 AND status = 'PENDING' AND last_error IS NOT NULL", recipients) == 5, 20_000);
@@ -111,8 +109,7 @@ class MailDeliveryTests extends OrreryIntegrationTest {
             }
             recipients.addAll(own);
             writers.add(CompletableFuture.runAsync(() -> own.forEach(recipient -> node.bean(MailOutbox.class)
-                .enqueue(recipient, "password-changed", Map.of("name", "Ada", "orcid", "0000-0002-1825-0097", "link",
-                        "http://localhost/reset-password"), Locale.ENGLISH))));
+                .enqueue(recipient, "verify-email", mail("Ada"), Locale.ENGLISH))));
         }
         CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).join();
         for (String recipient : recipients) {
@@ -130,8 +127,7 @@ class MailDeliveryTests extends OrreryIntegrationTest {
         // What a node leaves behind when it is killed after claiming a message, before sending or marking it:
         // queued and claimed in one transaction, so no live node sees it unclaimed first.
         first.bean(TransactionTemplate.class).executeWithoutResult(status -> {
-            long id = first.bean(MailOutbox.class).enqueue(recipient, "password-changed", Map.of("name", "Ada",
-                    "orcid", "0000-0002-1825-0097", "link", "http://localhost/reset-password"), Locale.ENGLISH);
+            long id = first.bean(MailOutbox.class).enqueue(recipient, "verify-email", mail("Ada"), Locale.ENGLISH);
             jdbc().update("UPDATE mail_outbox SET claim_token = 'dead-node', attempts = 1, claimed_until = ?"
                     + " WHERE id = ?", Timestamp.from(Instant.now().plusSeconds(3)), id);
         });
@@ -147,8 +143,7 @@ class MailDeliveryTests extends OrreryIntegrationTest {
         OrreryNode lonely = SmtpNodes.production();
         {
             String recipient = recipient();
-            lonely.bean(MailOutbox.class).enqueue(recipient, "password-changed", Map.of("name", "Ada", "orcid",
-                    "0000-0002-1825-0097", "link", "http://localhost/reset-password"), Locale.ENGLISH);
+            lonely.bean(MailOutbox.class).enqueue(recipient, "verify-email", mail("Ada"), Locale.ENGLISH);
             JsonNode failed = null;
             long end = System.currentTimeMillis() + 20_000;
             while (System.currentTimeMillis() < end) {
@@ -167,7 +162,7 @@ class MailDeliveryTests extends OrreryIntegrationTest {
             }
             assertThat(failed).as("listed as FAILED").isNotNull();
             assertThat(failed.path("status").asString()).isEqualTo("FAILED");
-            assertThat(failed.path("subject").asString()).isEqualTo("Your Orrery password was changed");
+            assertThat(failed.path("subject").asString()).isEqualTo("Verify your email address for Orrery");
             assertThat(failed.path("attempts").asInt()).isGreaterThanOrEqualTo(3);
             assertThat(failed.path("last_error").asString()).contains("Connect");
             assertThat(failed.has("text_body")).isFalse();
@@ -230,5 +225,11 @@ class MailDeliveryTests extends OrreryIntegrationTest {
             assertThat(System.currentTimeMillis()).as("waited too long").isLessThan(end);
             Thread.sleep(100);
         }
+    }
+
+    /** The model of a verification mail whose link points nowhere. */
+    private static Map<String, Object> mail(String name) {
+        return Map.of("name", name, "address", "a@example.org", "orcid", "0000-0002-1825-0097", "link",
+                "http://localhost/verify-email/abc");
     }
 }

@@ -140,10 +140,8 @@ class SandboxMailTests {
     void sandboxMailShowsMessagesNewestFirstAndEscapesWhatTheyContain() {
         MailOutbox outbox = sandbox.bean(MailOutbox.class);
         String recipient = "s-" + UUID.randomUUID() + "@example.org";
-        long older = outbox.enqueue(recipient, "password-changed", Map.of("name", "Older", "orcid", "0000-0002-1825-0097",
-                "link", "http://127.0.0.1/reset-password"), Locale.ENGLISH);
-        long newer = outbox.enqueue(recipient, "password-changed", Map.of("name", "<script>alert(1)</script>", "orcid",
-                "0000-0002-1825-0097", "link", "http://127.0.0.1/reset-password"), Locale.ENGLISH);
+        long older = outbox.enqueue(recipient, "verify-email", mail("Older"), Locale.ENGLISH);
+        long newer = outbox.enqueue(recipient, "verify-email", mail("<script>alert(1)</script>"), Locale.ENGLISH);
         String list = Http.get(base() + "/sandbox/mail").body();
         assertThat(list.indexOf("/sandbox/mail/" + newer)).isLessThan(list.indexOf("/sandbox/mail/" + older));
         HttpResponse<String> message = Http.get(base() + "/sandbox/mail/" + newer);
@@ -185,5 +183,11 @@ class SandboxMailTests {
 
     private static String base() {
         return "http://127.0.0.1:" + sandbox.port();
+    }
+
+    /** The model of a verification mail whose link points nowhere. */
+    private static Map<String, Object> mail(String name) {
+        return Map.of("name", name, "address", "a@example.org", "orcid", "0000-0002-1825-0097", "link",
+                "http://localhost/verify-email/abc");
     }
 }
