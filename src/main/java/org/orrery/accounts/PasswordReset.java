@@ -57,7 +57,7 @@ class PasswordReset {
 
     private final RequestThrottle throttle;
 
-    private final OtherSessions sessions;
+    private final ResearcherSessions sessions;
 
     private final AccountMails mails;
 
@@ -70,7 +70,7 @@ class PasswordReset {
     private final Duration lifetime;
 
     PasswordReset(@Value("${orrery.accounts.reset-link-lifetime:PT4H}") Duration lifetime, AccountTokens tokens, ResearcherRepository researchers, ResearcherRegistration passwords,
-            SecondFactor secondFactor, SignInThrottle signInThrottle, RequestThrottle throttle, OtherSessions sessions,
+            SecondFactor secondFactor, SignInThrottle signInThrottle, RequestThrottle throttle, ResearcherSessions sessions,
             AccountMails mails, AuditTrail audit, TransactionTemplate transactions, SecurityMail securityMail) {
         this.securityMail = securityMail;
         this.tokens = tokens;

@@ -3,6 +3,7 @@ package org.orrery.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -195,6 +196,33 @@ class PasswordResetTests extends OrreryIntegrationTest {
                     "The password must be at least 8 characters.");
             assertThat(reset(browser, link, "long-enough-1", "long-enough-1").getElementById("reset-done"))
                 .as("a refused attempt leaves the link usable").isNotNull();
+        }
+    }
+
+    @Test
+    void withTwoFactorOnTheResetAsksForAValidCode() {
+        try (Browser browser = AccountsNode.from(source())) {
+            var researcher = AccountsNode.register(browser, base(), smtp, true);
+            List<String> backupCodes = TwoFactorReset.enable(browser, base());
+            request(browser, researcher.email());
+            String link = AccountsNode.link(smtp, researcher.email(), 2, "/reset-password/");
+            HtmlPage form = browser.openHtml(link);
+            assertThat(form.getElementById("verificationCode")).as("the code is asked for").isNotNull();
+
+            String newPassword = "new-" + UUID.randomUUID();
+            Browser.type(form, "password", newPassword);
+            Browser.type(form, "retypedPassword", newPassword);
+            Browser.type(form, "verificationCode", "000000");
+            HtmlPage refused = Browser.click(form, "reset-button");
+            assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(400);
+            assertThat(refused.getElementById("reset-error").asNormalizedText()).startsWith(
+                    "That two-factor code is not valid.");
+
+            form = browser.openHtml(link);
+            Browser.type(form, "password", newPassword);
+            Browser.type(form, "retypedPassword", newPassword);
+            Browser.type(form, "verificationCode", backupCodes.get(0));
+            assertThat(Browser.<HtmlPage>click(form, "reset-button").getElementById("reset-done")).isNotNull();
         }
     }
 

@@ -8,11 +8,11 @@ import org.springframework.stereotype.Component;
  * iD), and a deleted session is gone for all nodes at once.
  */
 @Component
-class OtherSessions {
+class ResearcherSessions {
 
     private final FindByIndexNameSessionRepository<?> sessions;
 
-    OtherSessions(FindByIndexNameSessionRepository<?> sessions) {
+    ResearcherSessions(FindByIndexNameSessionRepository<?> sessions) {
         this.sessions = sessions;
     }
 
