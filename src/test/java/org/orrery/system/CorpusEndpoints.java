@@ -111,6 +111,33 @@ final class CorpusEndpoints {
                 "x", "1").light());
         endpoints.addAll(accountSecurity(c, anonymous, researcher));
         endpoints.add(get("unknown page", "/no/such/page", Expect.PAGE, anonymous, "x", "1").light());
+        endpoints.addAll(accounts(c, anonymous, researcher));
+        return endpoints;
+    }
+
+    /** Accounts: password reset, e-mail verification, the e-mail page, sandbox mail and the operator's outbox. */
+    private static List<Endpoint> accounts(Context c, List<String[]> anonymous, List<String[]> researcher) {
+        String token = "A".repeat(43);
+        List<Endpoint> endpoints = new ArrayList<>();
+        endpoints.add(get("reset-password page", "/reset-password", Expect.PAGE, anonymous, "x", "1").light());
+        endpoints.add(post("reset-password request", "/reset-password", Expect.PAGE, anonymous, "email",
+                "nobody%40example.org", "_csrf", c.anonymousCsrf()));
+        endpoints.add(get("reset-password link", "/reset-password/" + token, Expect.PAGE, anonymous, "x", "1"));
+        endpoints.add(post("reset-password form", "/reset-password/" + token, Expect.PAGE, anonymous, "password",
+                "a-new-password", "retypedPassword", "a-new-password", "verificationCode", "123456", "_csrf",
+                c.anonymousCsrf()));
+        endpoints.add(get("verify-email link", "/verify-email/" + token, Expect.PAGE, anonymous, "x", "1"));
+        endpoints.add(get("email addresses page", "/account/emails", Expect.PAGE, researcher, "x", "1").light());
+        for (String action : List.of("resend", "remove", "primary")) {
+            endpoints.add(post("email addresses " + action, "/account/emails/" + action, Expect.PAGE, researcher,
+                    "address", "nobody%40example.org", "_csrf", c.researcherCsrf()).light());
+        }
+        endpoints.add(post("email addresses visibility", "/account/emails/visibility", Expect.PAGE, researcher,
+                "address", "nobody%40example.org", "visibility", "public", "_csrf", c.researcherCsrf()));
+        endpoints.add(get("sandbox mail", "/sandbox/mail", Expect.PAGE, anonymous, "x", "1").light());
+        endpoints.add(get("sandbox mail message", "/sandbox/mail/1", Expect.PAGE, anonymous, "x", "1").light());
+        endpoints.add(get("operator mail outbox", "/admin/mail-outbox", Expect.JSON, List.of(), "status", "FAILED",
+                "limit", "10").light());
         return endpoints;
     }
 
