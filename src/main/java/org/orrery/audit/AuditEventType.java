@@ -13,6 +13,15 @@ public enum AuditEventType {
     TOKEN_REVOKED("Access revoked"),
     CLIENT_CREATED("API client registered"),
     CLIENT_SECRET_RESET("API client secret reset"),
+    CLIENT_UPDATED("API client changed by an operator"),
+    CLIENT_LOCKED("API client locked"),
+    CLIENT_DEACTIVATED("API client deactivated"),
+    CLIENT_REACTIVATED("API client reactivated"),
+    CLIENT_TOKENS_REVOKED("Every token of an API client revoked by an operator"),
+    OPERATOR_GRANTED("Operator role granted"),
+    OPERATOR_REVOKED("Operator role withdrawn"),
+    /** Another operator action (resend verification, reset two-factor, ...): what in {@code detail}. */
+    OPERATOR_ACTION("Operator action"),
     /**
      * An item of a record added, changed or deleted, through the API or the record editor. The record feature's
      * write path records it as {@code audit.record(RECORD_WRITTEN, orcid, clientIdOrNull, null, "work 1234 added")}.
