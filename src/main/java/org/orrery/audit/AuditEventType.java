@@ -26,7 +26,14 @@ public enum AuditEventType {
      * An item of a record added, changed or deleted, through the API or the record editor. The record feature's
      * write path records it as {@code audit.record(RECORD_WRITTEN, orcid, clientIdOrNull, null, "work 1234 added")}.
      */
-    RECORD_WRITTEN("Record changed");
+    RECORD_WRITTEN("Record changed"),
+    /** Record lifecycle (package {@code org.orrery.lifecycle}); the detail names the actor. */
+    RECORD_LOCKED("Record locked"),
+    RECORD_UNLOCKED("Record unlocked"),
+    RECORD_DEACTIVATED("Record deactivated"),
+    RECORD_REACTIVATED("Record reactivated"),
+    RECORD_DEPRECATED("Record deprecated (merged into another record)"),
+    RECORD_MERGED("Another record merged into this one");
 
     private final String description;
 
