@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
                         + " --spring.datasource.url=...). Output is JSON; errors go to stderr.",
                 "Exit codes: 0 done, 1 refused (unknown iD or client, invalid value, database unreachable),"
                         + " 2 bad usage." },
-        subcommands = { ClientCommand.class, OperatorCommand.class, SeedCommand.class })
+        subcommands = { ClientCommand.class, ResearcherCommand.class, OperatorCommand.class, SeedCommand.class })
 public class OrreryCli implements Runnable, AutoCloseable {
 
     /** Who the audit trail names for actions taken here. */
