@@ -77,6 +77,8 @@ class WebSecurityConfig {
             .permitAll()
             .requestMatchers("/admin/audit-events")
             .permitAll()
+            .requestMatchers("/actuator/prometheus") // the operator token, checked by org.orrery.metrics
+            .permitAll()
             .anyRequest()
             .authenticated())
             .formLogin(form -> form.loginPage("/signin")
