@@ -37,11 +37,15 @@ final class ClientStateFilter extends OncePerRequestFilter {
     }
 
     static ClientStateFilter atAuthorize(ClientStates states, RequestMatcher endpoint) {
-        return new ClientStateFilter(states, endpoint, true);
+        var filter = new ClientStateFilter(states, endpoint, true);
+        filter.setBeanName("clientStateAtAuthorize"); // each instance its own "once per request" mark
+        return filter;
     }
 
     static ClientStateFilter atToken(ClientStates states, RequestMatcher endpoint) {
-        return new ClientStateFilter(states, endpoint, false);
+        var filter = new ClientStateFilter(states, endpoint, false);
+        filter.setBeanName("clientStateAtToken");
+        return filter;
     }
 
     @Override
