@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * changed entry is updated. A bad file stops start-up with a message naming the file, entry and field.
  */
 @Component
-class SandboxSeeder implements ApplicationRunner {
+public class SandboxSeeder implements ApplicationRunner {
 
 
     private static final Logger log = LoggerFactory.getLogger(SandboxSeeder.class);
@@ -64,6 +64,13 @@ class SandboxSeeder implements ApplicationRunner {
             log.info("Applied seed file {}: {} researchers, {} clients", path, file.researchers().size(),
                     file.clients().size());
         }
+    }
+
+    /** Applies a seed file now (the command line's {@code seed apply}); answers researchers and clients applied. */
+    public int[] applyFile(Path path) {
+        SeedFile file = SeedFile.read(path);
+        this.transactions.executeWithoutResult(status -> apply(path, file));
+        return new int[] { file.researchers().size(), file.clients().size() };
     }
 
     private void seedDemo() {

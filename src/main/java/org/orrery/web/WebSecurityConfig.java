@@ -82,6 +82,8 @@ class WebSecurityConfig {
             .requestMatchers("/reset-password", "/reset-password/*", "/verify-email/*", "/admin/mail-outbox",
                     "/sandbox/mail", "/sandbox/mail/*")
             .permitAll()
+            .requestMatchers("/actuator/prometheus") // the operator token, checked by org.orrery.metrics
+            .permitAll()
             .anyRequest()
             .authenticated())
             .formLogin(form -> form.loginPage("/signin")
