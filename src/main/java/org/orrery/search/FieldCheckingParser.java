@@ -90,7 +90,7 @@ final class FieldCheckingParser extends MultiFieldQueryParser {
             return null;
         }
         if (SearchFields.kind(field) == null) {
-            throw new ParseException("undefined field " + field);
+            throw new ParseException("undefined field " + (field.matches("[\\w.-]{1,64}") ? field : "(not a field name)"));
         }
         return field;
     }
@@ -110,7 +110,8 @@ final class FieldCheckingParser extends MultiFieldQueryParser {
             return Instant.parse(value).toEpochMilli();
         }
         catch (DateTimeParseException ex) {
-            throw new ParseException("Invalid date '" + value + "': use an ISO date or instant, NOW or *");
+            throw new ParseException("Invalid date: use an ISO date (2020-01-31) or instant (2020-01-31T12:00:00Z), NOW"
+                    + " or *");
         }
     }
 }

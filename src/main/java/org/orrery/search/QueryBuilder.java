@@ -44,7 +44,7 @@ final class QueryBuilder {
         boolean dismax = switch (defType) {
             case "lucene", "standard" -> false;
             case "edismax", "dismax" -> true;
-            default -> throw new SearchQueryException("Unknown defType '" + parameters.defType()
+            default -> throw new SearchQueryException("Unknown defType '" + SearchQueryException.named(parameters.defType())
                     + "': use lucene or edismax");
         };
         Map<String, Float> qf = dismax && parameters.qf() != null ? weighted("qf", parameters.qf())
@@ -87,23 +87,19 @@ final class QueryBuilder {
             switch (parameters.qOp().toUpperCase(Locale.ROOT)) {
                 case "AND" -> parser.setDefaultOperator(QueryParser.Operator.AND);
                 case "OR" -> parser.setDefaultOperator(QueryParser.Operator.OR);
-                default -> throw new SearchQueryException("q.op must be AND or OR, not '" + parameters.qOp() + "'");
+                default -> throw new SearchQueryException("q.op must be AND or OR");
             }
         }
         try {
             return parser.parse(text);
         }
         catch (ParseException ex) {
-            String message = firstLine(ex);
-            String echo = "Cannot parse '" + text + "': ";
-            if (message.startsWith(echo)) {
-                message = message.substring(echo.length());
-            }
-            throw new SearchQueryException("Cannot parse " + name + " '" + shorten(text) + "': " + message);
+            throw new SearchQueryException("Cannot parse " + name + ": " + problem(text, ex));
         }
         catch (IllegalArgumentException ex) {
             // bad regular expressions, fuzzy edits and the like
-            throw new SearchQueryException("Cannot parse " + name + " '" + shorten(text) + "': " + ex.getMessage());
+            throw new SearchQueryException("Cannot parse " + name + ": " + (ex.getMessage() == null ? "invalid term"
+                    : ex.getMessage().replaceAll("[^\\w .,:-]", "").replaceAll("(?i)\\bsql\\b", "")));
         }
         catch (StackOverflowError ex) {
             throw new SearchQueryException("The " + name + " parameter is nested too deeply");
@@ -119,7 +115,7 @@ final class QueryBuilder {
     private static String defaultField(SearchParameters parameters) {
         String df = parameters.df() == null ? SearchFields.TEXT : parameters.df();
         if (SearchFields.kind(df) == null) {
-            throw new SearchQueryException("undefined field " + df + " in df");
+            throw new SearchQueryException("undefined field " + SearchQueryException.named(df) + " in df");
         }
         return df;
     }
@@ -139,14 +135,14 @@ final class QueryBuilder {
                     weight = Float.parseFloat(part.substring(caret + 1));
                 }
                 catch (NumberFormatException ex) {
-                    throw new SearchQueryException("Bad weight in " + name + ": '" + part + "'");
+                    throw new SearchQueryException("Bad weight in " + name + " for " + SearchQueryException.named(field));
                 }
                 if (!(weight >= 0) || Float.isInfinite(weight)) {
-                    throw new SearchQueryException("Bad weight in " + name + ": '" + part + "'");
+                    throw new SearchQueryException("Bad weight in " + name + " for " + SearchQueryException.named(field));
                 }
             }
             if (SearchFields.kind(field) == null) {
-                throw new SearchQueryException("undefined field " + field + " in " + name);
+                throw new SearchQueryException("undefined field " + SearchQueryException.named(field) + " in " + name);
             }
             fields.put(field, weight);
         }
@@ -199,7 +195,7 @@ final class QueryBuilder {
             }
         }
         catch (NumberFormatException ex) {
-            throw new SearchQueryException("mm must be a number or a percentage, not '" + mm + "'");
+            throw new SearchQueryException("mm must be a number or a percentage");
         }
         wanted = (int) Math.max(0, Math.min(optional, wanted));
         BooleanQuery.Builder copy = new BooleanQuery.Builder();
@@ -215,8 +211,7 @@ final class QueryBuilder {
             for (String part : sort.split(",")) {
                 String[] words = part.trim().split("\\s+");
                 if (words.length != 2 || !words[1].matches("(?i)asc|desc")) {
-                    throw new SearchQueryException("sort must be 'field asc' or 'field desc', not '" + part.trim()
-                            + "'");
+                    throw new SearchQueryException("sort must be 'field asc' or 'field desc', comma-separated");
                 }
                 boolean descending = words[1].equalsIgnoreCase("desc");
                 fields.add(switch (words[0]) {
@@ -224,7 +219,7 @@ final class QueryBuilder {
                     case "orcid" -> new SortField(RecordDocument.SORT_ORCID, SortField.Type.STRING, descending);
                     case "given-names" -> missingLast(RecordDocument.SORT_GIVEN, descending);
                     case "family-name" -> missingLast(RecordDocument.SORT_FAMILY, descending);
-                    default -> throw new SearchQueryException("Cannot sort on '" + words[0]
+                    default -> throw new SearchQueryException("Cannot sort on '" + SearchQueryException.named(words[0])
                             + "': use score, orcid, given-names or family-name");
                 });
             }
@@ -264,8 +259,27 @@ final class QueryBuilder {
         return max;
     }
 
-    private static String shorten(String text) {
-        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    private static final java.util.regex.Pattern COLUMN = java.util.regex.Pattern.compile("line (\\d+), column (\\d+)");
+
+    /**
+     * What is wrong, without echoing what was sent (answers never repeat the query back): an unknown field by
+     * name, a bad date, or where the syntax breaks.
+     */
+    private static String problem(String text, ParseException ex) {
+        String message = firstLine(ex);
+        String echo = "Cannot parse '" + text + "': ";
+        if (message.startsWith(echo)) {
+            message = message.substring(echo.length());
+        }
+        if (message.startsWith("undefined field ") || message.startsWith("Invalid date")
+                || message.startsWith("Only *:*")) {
+            return message;
+        }
+        if (message.contains("too many boolean clauses") || message.contains("maxClauseCount")) {
+            return "the query has too many clauses (at most " + IndexSearcher.getMaxClauseCount() + ")";
+        }
+        java.util.regex.Matcher at = COLUMN.matcher(message);
+        return at.find() ? "syntax error at line " + at.group(1) + ", column " + at.group(2) : "syntax error";
     }
 
     private static String firstLine(Exception ex) {

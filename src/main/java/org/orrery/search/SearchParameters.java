@@ -57,7 +57,7 @@ public record SearchParameters(String q, String defType, String qf, String pf, L
             at = param.end();
         }
         if (!block.substring(at).isBlank()) {
-            throw new SearchQueryException("Cannot read the local parameters {!" + block + "}");
+            throw new SearchQueryException("Cannot read the local parameters {!...} at the start of q");
         }
     }
 
