@@ -17,7 +17,13 @@ public enum AuditEventType {
      * An item of a record added, changed or deleted, through the API or the record editor. The record feature's
      * write path records it as {@code audit.record(RECORD_WRITTEN, orcid, clientIdOrNull, null, "work 1234 added")}.
      */
-    RECORD_WRITTEN("Record changed");
+    RECORD_WRITTEN("Record changed"),
+    TWO_FACTOR_ENABLED("Two-factor sign-in turned on"),
+    TWO_FACTOR_DISABLED("Two-factor sign-in turned off"),
+    TWO_FACTOR_FAILED("Failed sign-in: wrong two-factor code"),
+    TWO_FACTOR_BACKUP_CODE_USED("Signed in with a backup code"),
+    PASSWORD_CHANGED("Password changed"),
+    OTHER_SESSIONS_ENDED("Signed out of every other session");
 
     private final String description;
 
