@@ -21,6 +21,9 @@ import org.apache.lucene.search.Query;
  */
 final class FieldCheckingParser extends MultiFieldQueryParser {
 
+    /** Longer regular expressions cost seconds to compile before any limit on their automaton applies. */
+    static final int MAX_REGEXP = 100;
+
     FieldCheckingParser(String[] fields, Analyzer analyzer, Map<String, Float> boosts) {
         super(fields, analyzer, boosts);
         setAllowLeadingWildcard(true);
@@ -82,6 +85,9 @@ final class FieldCheckingParser extends MultiFieldQueryParser {
 
     @Override
     protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+        if (termStr.length() > MAX_REGEXP) {
+            throw new ParseException("regular expressions have at most " + MAX_REGEXP + " characters");
+        }
         return super.getRegexpQuery(check(field), termStr);
     }
 

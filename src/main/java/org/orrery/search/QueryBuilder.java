@@ -272,7 +272,7 @@ final class QueryBuilder {
             message = message.substring(echo.length());
         }
         if (message.startsWith("undefined field ") || message.startsWith("Invalid date")
-                || message.startsWith("Only *:*")) {
+                || message.startsWith("Only *:*") || message.startsWith("regular expressions have")) {
             return message;
         }
         if (message.contains("too many boolean clauses") || message.contains("maxClauseCount")) {

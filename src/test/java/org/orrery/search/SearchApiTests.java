@@ -266,6 +266,8 @@ class SearchApiTests extends OrreryIntegrationTest {
         assertError(get("pub", "search", "q=" + enc("profile-submission-date:[yesterday TO *]"), JSON), 400, 9012,
                 "Invalid date");
         assertError(get("pub", "expanded-search", "q=" + enc("(((a"), JSON), 400, 9012, "Cannot parse q");
+        assertError(get("pub", "search", "q=" + enc("text:/" + "a?".repeat(60) + "/"), JSON), 400, 9012,
+                "regular expressions have at most 100 characters");
         assertError(get("pub", "csv-search", "q=" + enc("keywords:a"), "text/csv"), 400, 9012,
                 "undefined field keywords");
         assertThat(get("pub", "search", "q=a&wt=python&qt=/update&fl=password&rows=1", JSON).statusCode())

@@ -63,7 +63,7 @@ class SearchNodesTests extends OrreryIntegrationTest {
             long millis = (System.nanoTime() - written) / 1_000_000;
             System.out.println("Search: a work written through node A was found through node B after " + millis
                     + " ms");
-            assertThat(found(BASE, "work-titles:" + tag)).isEqualTo(1);
+            eventually(() -> found(BASE, "work-titles:" + tag) == 1, () -> "work found on node A");
 
             HttpResponse<String> otherWay = Http.post(nodeB.url() + "/api/v3.0/" + person.orcid() + "/keywords",
                     SearchFixture.content("kw" + tag), "Authorization", "Bearer " + person.token(), "Content-Type",
