@@ -112,6 +112,7 @@ final class CorpusEndpoints {
         endpoints.addAll(accountSecurity(c, anonymous, researcher));
         endpoints.add(get("unknown page", "/no/such/page", Expect.PAGE, anonymous, "x", "1").light());
         endpoints.addAll(accounts(c, anonymous, researcher));
+        endpoints.addAll(search(anonymous));
         return endpoints;
     }
 
@@ -138,6 +139,26 @@ final class CorpusEndpoints {
         endpoints.add(get("sandbox mail message", "/sandbox/mail/1", Expect.PAGE, anonymous, "x", "1").light());
         endpoints.add(get("operator mail outbox", "/admin/mail-outbox", Expect.JSON, List.of(), "status", "FAILED",
                 "limit", "10").light());
+        return endpoints;
+    }
+
+    /** The registry search page and the search API (read-only: nothing can be stored through them). */
+    static List<Endpoint> search(List<String[]> anonymous) {
+        List<Endpoint> endpoints = new ArrayList<>();
+        endpoints.add(get("search page (quick)", "/orcid-search/search", Expect.PAGE, anonymous, "searchQuery",
+                "ada%20lovelace", "page", "2"));
+        endpoints.add(get("search page (advanced)", "/orcid-search/search", Expect.PAGE, anonymous, "firstName", "Ada",
+                "lastName", "Lovelace", "otherNames", "true", "keyword", "maths", "institution", "grid.1.2").light());
+        List<String[]> json = List.<String[]>of(new String[] { "Accept", "application/vnd.orcid+json" });
+        endpoints.add(get("search API", "/pub/v3.0/search", Expect.API, json, "q", "family-name%3ALovelace", "rows",
+                "10", "start", "0", "defType", "edismax", "qf", "given-names%5E1.0%20family-name%5E2.0", "pf",
+                "given-and-family-names", "bq", "keyword%3Amaths", "mm", "1", "q.op", "AND", "fq", "orcid%3A*",
+                "sort", "score%20desc"));
+        endpoints.add(get("expanded search API", "/pub/v3.0/expanded-search/", Expect.API, json, "q",
+                "given-names%3AAda", "rows", "5").light());
+        endpoints.add(get("CSV search API", "/pub/v3.0/csv-search", Expect.API,
+                List.<String[]>of(new String[] { "Accept", "text/csv" }), "q", "email%3A*%40example.org", "fl",
+                "orcid%2Cemail").light());
         return endpoints;
     }
 
