@@ -17,7 +17,19 @@ public enum AuditEventType {
      * An item of a record added, changed or deleted, through the API or the record editor. The record feature's
      * write path records it as {@code audit.record(RECORD_WRITTEN, orcid, clientIdOrNull, null, "work 1234 added")}.
      */
-    RECORD_WRITTEN("Record changed");
+    RECORD_WRITTEN("Record changed"),
+    EMAIL_ADDED("Email address added"),
+    EMAIL_VERIFIED("Email address verified"),
+    EMAIL_REMOVED("Email address removed"),
+    PRIMARY_EMAIL_CHANGED("Primary email address changed"),
+    PASSWORD_RESET_REQUESTED("Password reset link sent"),
+    PASSWORD_RESET("Password reset with an emailed link"),
+    TWO_FACTOR_ENABLED("Two-factor sign-in turned on"),
+    TWO_FACTOR_DISABLED("Two-factor sign-in turned off"),
+    TWO_FACTOR_FAILED("Failed sign-in: wrong two-factor code"),
+    TWO_FACTOR_BACKUP_CODE_USED("Signed in with a backup code"),
+    PASSWORD_CHANGED("Password changed"),
+    OTHER_SESSIONS_ENDED("Signed out of every other session");
 
     private final String description;
 

@@ -107,7 +107,7 @@ class SandboxSeeder implements ApplicationRunner {
         var application = new ResearcherRegistration.Application(entry.givenNames(), entry.familyName(),
                 entry.email(), entry.password());
         if (byOrcid.isEmpty()) {
-            Researcher created = entry.orcid() == null ? this.researcherRegistration.register(application)
+            Researcher created = entry.orcid() == null ? this.researcherRegistration.registerSeeded(application)
                     : this.researcherRegistration.register(application, OrcidId.parse(entry.orcid()));
             log.info("Seeded researcher {} ({})", created.orcid(), created.email());
             return;
