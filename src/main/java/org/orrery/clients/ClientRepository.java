@@ -53,6 +53,14 @@ public class ClientRepository {
         return this.changes.get();
     }
 
+    /**
+     * Counts a change made to clients outside this repository (a sandbox reset deleting every row), so that a
+     * cache of clients on this node drops what it holds.
+     */
+    public void changedOutside() {
+        changed();
+    }
+
     /** A secret that currently authenticates a client: its hash, and when it stops (null: never). */
     public record ActiveSecret(String hash, Instant expiresAt) {
     }

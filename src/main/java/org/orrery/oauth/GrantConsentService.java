@@ -39,7 +39,7 @@ public class GrantConsentService implements OAuth2AuthorizationConsentService {
                     consent.getRegisteredClientId(), consent.getPrincipalName(), scopes, now);
         }
         this.audit.record(AuditEventType.ACCESS_GRANTED, consent.getPrincipalName(), consent.getRegisteredClientId(),
-                null, scopes);
+                SandboxConsent.isGiven() ? SandboxConsent.AUDIT_REASON : null, scopes);
     }
 
     @Override
