@@ -35,20 +35,12 @@ final class AuthorizeRequest extends HttpServletRequestWrapper {
 
     private final String queryString;
 
-    private final Map<String, String> given;
-
     private final Map<String, Object> attributes;
 
     AuthorizeRequest(HttpServletRequest request, String path, Map<String, String> parameters) {
-        this(request, path, parameters, new HashMap<>());
-    }
-
-    private AuthorizeRequest(HttpServletRequest request, String path, Map<String, String> parameters,
-            Map<String, Object> attributes) {
         super(request);
         this.path = path;
-        this.given = parameters;
-        this.attributes = attributes;
+        this.attributes = new HashMap<>();
         StringJoiner query = new StringJoiner("&");
         parameters.forEach((name, value) -> {
             if (value != null) {
@@ -69,8 +61,9 @@ final class AuthorizeRequest extends HttpServletRequestWrapper {
     }
 
     /**
-     * A forward (to the error page) forwards a request like this one, for the target path, sharing its attributes:
-     * the request it wraps would carry the outer request's path and method into the forward.
+     * A forward (to the error page) forwards the request this one was made from, as a {@code GET} and with the
+     * attributes the forwarding code set (the framework's own stay behind): forwarding this request itself would
+     * carry its own path over the target's.
      */
     @Override
     public RequestDispatcher getRequestDispatcher(String target) {
@@ -79,8 +72,17 @@ final class AuthorizeRequest extends HttpServletRequestWrapper {
         return new RequestDispatcher() {
             @Override
             public void forward(ServletRequest request, ServletResponse response) throws ServletException, IOException {
-                dispatcher.forward(new AuthorizeRequest(outer, target, AuthorizeRequest.this.given,
-                        AuthorizeRequest.this.attributes), response);
+                AuthorizeRequest.this.attributes.forEach((name, value) -> {
+                    if (!name.startsWith("org.springframework.") && !name.startsWith("__spring")) {
+                        outer.setAttribute(name, value);
+                    }
+                });
+                dispatcher.forward(new HttpServletRequestWrapper(outer) {
+                    @Override
+                    public String getMethod() {
+                        return "GET";
+                    }
+                }, response);
             }
 
             @Override
