@@ -91,16 +91,24 @@ class SandboxReset {
     }
 
     private int resetOnce() {
+        long[] at = new long[4];
         Integer emptied = this.transactions.execute(status -> {
+            at[0] = System.nanoTime();
             SandboxSeeder.Snapshot snapshot = this.seeder.snapshot();
             Long highest = this.jdbc.queryForObject("SELECT COALESCE(MAX(record_version), 0) FROM researcher",
                     Long.class);
+            at[1] = System.nanoTime();
             int count = this.wiper.wipe();
             this.clients.changedOutside();
+            at[2] = System.nanoTime();
             this.seeder.reapply(snapshot);
             this.jdbc.update("UPDATE researcher SET record_version = record_version + ?", highest + 1);
+            at[3] = System.nanoTime();
             return count;
         });
+        log.debug("Sandbox reset: snapshot {} ms, emptying {} ms, seeding {} ms, commit {} ms",
+                (at[1] - at[0]) / 1_000_000, (at[2] - at[1]) / 1_000_000, (at[3] - at[2]) / 1_000_000,
+                (System.nanoTime() - at[3]) / 1_000_000);
         return emptied == null ? 0 : emptied;
     }
 }
