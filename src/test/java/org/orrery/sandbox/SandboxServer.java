@@ -70,7 +70,9 @@ final class SandboxServer implements AutoCloseable {
         settings.put("orrery.rate-limit.enabled", "false");
         settings.put("spring.main.banner-mode", "off");
         settings.put("orrery.audit.operator-token", OPERATOR_TOKEN);
-        settings.putAll(database(name));
+        if (!extra.containsKey("spring.datasource.url")) {
+            settings.putAll(database(name));
+        }
         settings.putAll(extra);
         String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
             .toArray(String[]::new);
