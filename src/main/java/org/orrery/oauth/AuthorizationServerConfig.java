@@ -117,7 +117,7 @@ class AuthorizationServerConfig {
                         if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider request) {
                             request.setAuthenticationValidator(validator);
                             request.setAuthorizationCodeGenerator(codes);
-                            request.setAuthorizationConsentRequired(context -> askForConsent(context, trusted));
+                            request.setAuthorizationConsentRequired(context -> askForConsent(context, trusted, consents));
                         }
                         if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
                             consent.setAuthorizationCodeGenerator(codes);
@@ -185,10 +185,22 @@ class AuthorizationServerConfig {
         return http.build();
     }
 
-    /** The consent screen is skipped when ORCID would auto-approve, unless {@code prompt=confirm} asks for it. */
+    /**
+     * The consent screen is skipped when ORCID would auto-approve, unless {@code prompt=confirm} asks for it; and
+     * for a sandbox's browser-less request, whose consent is recorded here as if given on the screen.
+     */
     private static boolean askForConsent(OAuth2AuthorizationCodeRequestAuthenticationContext context,
-            TrustedOrganizations trusted) {
+            TrustedOrganizations trusted, GrantConsentService consents) {
         var request = context.getAuthorizationRequest();
+        if (SandboxConsent.isGiven()) {
+            var principal = (Authentication) context.getAuthentication().getPrincipal();
+            consents.save(org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent
+                .withId(context.getRegisteredClient().getId(), principal.getName())
+                .authorities(authorities -> request.getScopes().forEach(scope -> authorities
+                    .add(new org.springframework.security.core.authority.SimpleGrantedAuthority("SCOPE_" + scope))))
+                .build());
+            return false;
+        }
         Object prompt = request.getAdditionalParameters().get("prompt");
         if (prompt != null && request.getScopes().contains("openid") && prompt.toString().contains("confirm")) {
             return true;

@@ -75,6 +75,13 @@ final class CorpusEndpoints {
                 UNKNOWN).light());
         endpoints.add(get("jwks", "/oauth/jwks", Expect.JSON, List.of(), "kid", "x").light());
         endpoints.add(get("discovery", "/.well-known/openid-configuration", Expect.JSON, List.of(), "x", "1").light());
+        // An iD no researcher holds: whatever else is changed, nothing is authorized, so nothing is stored. (The
+        // reset is left out: it would empty the corpus's database.)
+        endpoints.add(post("sandbox authorize", "/sandbox/oauth/authorize", Expect.SANDBOX_AUTHORIZE, List.of(),
+                "client_id", member, "client_secret", secret, "orcid", "0000-0001-5109-3700", "response_type", "code",
+                "scope", "/authenticate", "redirect_uri", redirect, "state", "s1", "nonce", "n1", "code_challenge",
+                VERIFIER, "code_challenge_method", "S256"));
+        endpoints.add(get("sandbox overview", "/sandbox", Expect.PAGE, List.of(), "x", "1").light());
         return endpoints;
     }
 
