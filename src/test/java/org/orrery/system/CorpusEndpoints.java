@@ -171,7 +171,8 @@ final class CorpusEndpoints {
 
     /**
      * Account settings and two-factor sign-in: the forms are sent values they refuse (a wrong current password, a
-     * code while no set-up waits, a code while no sign-in waits), so they store nothing.
+     * code while no set-up waits, a code while no sign-in waits), so they store nothing. All light: the page test
+     * must stay within its time limit on a busy machine, and the values reach the same parameter handling.
      */
     private static List<Endpoint> accountSecurity(Context c, List<String[]> anonymous, List<String[]> researcher) {
         return List.of(
@@ -184,13 +185,13 @@ final class CorpusEndpoints {
                         c.researcherCsrf()).light(),
                 get("two-factor page", "/account/two-factor", Expect.PAGE, researcher, "disabled", "").light(),
                 post("two-factor confirm form", "/account/two-factor/confirm", Expect.PAGE, researcher,
-                        "verificationCode", "123456", "_csrf", c.researcherCsrf()),
+                        "verificationCode", "123456", "_csrf", c.researcherCsrf()).light(),
                 post("two-factor disable form", "/account/two-factor/disable", Expect.PAGE, researcher, "password",
                         "not-the-password", "verificationCode", "123456", "_csrf", c.researcherCsrf()).light(),
                 get("two-factor sign-in page", "/signin/two-factor", Expect.PAGE, anonymous, "error", "",
                         "throttled", "").light(),
                 post("two-factor sign-in form", "/signin/two-factor", Expect.PAGE, anonymous, "verificationCode",
-                        "123456", "_csrf", c.anonymousCsrf()));
+                        "123456", "_csrf", c.anonymousCsrf()).light());
     }
 
     /** Forms that store what they accept: sent the strict values only, each of which they must refuse. */
