@@ -24,7 +24,13 @@ class ApiErrorAdvice {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<byte[]> apiError(ApiException ex, HttpServletRequest request) {
-        return ApiResponder.error(request, ex.error());
+        ResponseEntity<byte[]> answer = ApiResponder.error(request, ex.error());
+        if (ex.location() != null) {
+            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header("Location", ex.location())
+                .body(answer.getBody());
+        }
+        return answer;
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -87,6 +87,7 @@ class ApiRequests {
     private Context context(MediaType type, Caller caller, String orcid) {
         VersionedResearcher found = this.reader.versionedResearcher(orcid)
             .orElseThrow(() -> new ApiException(OrcidError.recordNotFound(orcid)));
+        RecordStateRefusal.check(found, this.baseUrl);
         return new Context(type, caller, found.researcher(), found.recordVersion());
     }
 

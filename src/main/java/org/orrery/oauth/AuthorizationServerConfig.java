@@ -1,5 +1,9 @@
 package org.orrery.oauth;
 
+import org.orrery.lifecycle.InactiveRecordAuthorizeFilter;
+import org.orrery.lifecycle.RecordLifecycle;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+
 import org.orrery.audit.AuditTrail;
 import org.orrery.registry.ResearcherRepository;
 import org.orrery.throttle.RateLimiter;
@@ -84,7 +88,8 @@ class AuthorizationServerConfig {
     SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
             HashedAuthorizationService authorizations, GrantConsentService consents, ResearcherRepository researchers,
             OrreryProperties properties, JwtGenerator idTokens, TrustedOrganizations trusted,
-            ImplicitTokenIssuer implicitTokens, AuditTrail audit, RateLimiter limiter) throws Exception {
+            ImplicitTokenIssuer implicitTokens, AuditTrail audit, RateLimiter limiter, RecordLifecycle lifecycle)
+            throws Exception {
         var codes = new AuthorizationCodeGenerator(properties.codeLength());
         var responder = new AuthorizationResponder(properties.baseUrl());
         var tokenErrors = new TokenErrorWriter();
@@ -126,13 +131,16 @@ class AuthorizationServerConfig {
                 .tokenEndpoint(token -> token
                     .authenticationProviders(providers -> providers.replaceAll(provider -> {
                         if (provider instanceof OAuth2AuthorizationCodeAuthenticationProvider) {
-                            return new CodeExchangeProvider(provider, authorizations, audit);
+                            return new RecordStateGrantGuard(new CodeExchangeProvider(provider, authorizations, audit),
+                                    authorizations, lifecycle, CodeExchangeProvider.CODE);
                         }
                         if (provider instanceof OAuth2ClientCredentialsAuthenticationProvider) {
                             return new ClientCredentialsGrantProvider(provider);
                         }
                         if (provider instanceof OAuth2RefreshTokenAuthenticationProvider) {
-                            return new RefreshTokenGrantProvider(authorizations, properties.refreshReuseGrace(), audit);
+                            return new RecordStateGrantGuard(new RefreshTokenGrantProvider(authorizations,
+                                    properties.refreshReuseGrace(), audit), authorizations, lifecycle,
+                                    OAuth2TokenType.REFRESH_TOKEN);
                         }
                         return provider;
                     }))
@@ -158,6 +166,8 @@ class AuthorizationServerConfig {
         consentCsrf.setRequireCsrfProtectionMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, AUTHORIZE));
         http.addFilterBefore(consentCsrf, AuthorizationFilter.class);
+        // A researcher whose record is not active cannot authorize applications (ORCID §5.6).
+        http.addFilterAfter(new InactiveRecordAuthorizeFilter(lifecycle, AUTHORIZE), SecurityContextHolderFilter.class);
         http.addFilterAfter(new ImplicitGrantFilter(clients, trusted, implicitTokens),
                 SecurityContextHolderFilter.class);
         http.addFilterBefore(new ReauthenticationFilter(researchers),

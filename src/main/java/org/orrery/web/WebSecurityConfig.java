@@ -1,5 +1,8 @@
 package org.orrery.web;
 
+import org.orrery.lifecycle.LifecyclePages;
+import org.orrery.lifecycle.RecordLifecycle;
+
 import org.orrery.audit.AuditTrail;
 import org.orrery.registry.ResearcherRepository;
 import org.orrery.registry.ResearcherUserDetailsService;
@@ -47,7 +50,8 @@ class WebSecurityConfig {
     @Order(3)
     SecurityFilterChain webChain(HttpSecurity http, ResearcherRepository researchers,
             ResearcherUserDetailsService users, PasswordEncoder passwords, SignInThrottle throttle, AuditTrail audit,
-            @Qualifier("requestMappingHandlerMapping") HandlerMapping controllers) throws Exception {
+            @Qualifier("requestMappingHandlerMapping") HandlerMapping controllers, RecordLifecycle lifecycle)
+            throws Exception {
         var seeOther = new DefaultRedirectStrategy();
         seeOther.setStatusCode(HttpStatus.SEE_OTHER);
         var signedIn = new SignInSuccessHandler(researchers, seeOther, audit);
@@ -55,7 +59,8 @@ class WebSecurityConfig {
         var passwordCheck = new DaoAuthenticationProvider(users);
         passwordCheck.setPasswordEncoder(passwords);
         // The only way in: no parent manager that could check a password past the throttle.
-        http.authenticationManager(new ProviderManager(new ThrottledSignInProvider(passwordCheck, throttle, users)));
+        http.authenticationManager(new ProviderManager(new ThrottledSignInProvider(passwordCheck, throttle, users,
+                lifecycle)));
         var signedOut = new SimpleUrlLogoutSuccessHandler();
         signedOut.setRedirectStrategy(seeOther);
         signedOut.setDefaultTargetUrl("/signin?signedOut");
@@ -76,6 +81,8 @@ class WebSecurityConfig {
                     "/.well-known/openid-configuration", "/oauth/userinfo", PublicRecordController.PATTERN)
             .permitAll()
             .requestMatchers("/admin/audit-events")
+            .permitAll()
+            .requestMatchers(LifecyclePages.PUBLIC_PATHS)
             .permitAll()
             .anyRequest()
             .authenticated())
