@@ -21,12 +21,16 @@ final class RecordStateRefusal {
         if (found.active()) {
             return;
         }
-        String orcid = found.researcher().orcid().value();
+        check(found.researcher().orcid().value(), found.recordState(), found.deprecatedInto(), baseUrl);
+    }
+
+    /** Throws the refusal for a record in this state (nothing for ACTIVE). */
+    static void check(String orcid, String state, String deprecatedInto, String baseUrl) {
         String uri = baseUrl + "/" + orcid;
-        switch (found.recordState()) {
+        switch (state) {
             case "LOCKED" -> throw new ApiException(OrcidError.locked(uri));
             case "DEACTIVATED" -> throw new ApiException(OrcidError.deactivated(uri));
-            case "DEPRECATED" -> deprecated(orcid, found.deprecatedInto(), baseUrl);
+            case "DEPRECATED" -> deprecated(orcid, deprecatedInto, baseUrl);
             default -> {
                 // an unknown state is treated as active: the column only ever holds the four states
             }
