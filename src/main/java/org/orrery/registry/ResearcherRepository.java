@@ -70,6 +70,11 @@ public class ResearcherRepository {
                 normalizeEmail(researcher.email()), researcher.passwordHash(), researcher.orcid().value());
     }
 
+    /** Stores a new hash of the same password (no version change: nothing a record shows). */
+    public void updatePasswordHash(String orcid, String hash) {
+        this.jdbc.update("UPDATE researcher SET password_hash = ? WHERE orcid = ?", hash, orcid);
+    }
+
     public Optional<Instant> lastSignedIn(String orcid) {
         return this.jdbc.queryForList("SELECT last_signed_in FROM researcher WHERE orcid = ?", Timestamp.class, orcid)
             .stream()

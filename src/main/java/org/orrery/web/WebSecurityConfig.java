@@ -17,7 +17,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -40,12 +39,6 @@ import org.springframework.web.servlet.HandlerMapping;
 @Configuration
 class WebSecurityConfig {
 
-    /** bcrypt, cost 10: a slow password hash for researchers' passwords. */
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder(10);
-    }
-
     @Bean
     @Order(3)
     SecurityFilterChain webChain(HttpSecurity http, ResearcherRepository researchers,
@@ -58,6 +51,7 @@ class WebSecurityConfig {
         var failed = new SignInFailureHandler(seeOther, audit);
         var passwordCheck = new DaoAuthenticationProvider(users);
         passwordCheck.setPasswordEncoder(passwords);
+        passwordCheck.setUserDetailsPasswordService(users); // re-hashes under the current settings on sign-in
         // The only way in: no parent manager that could check a password past the throttle.
         http.authenticationManager(new ProviderManager(new ThrottledSignInProvider(passwordCheck, throttle, users,
                 lifecycle)));
