@@ -49,6 +49,8 @@ class LifecycleLinks {
     /** A new link's secret value, or empty when too many were issued in the last hour. */
     Optional<String> issue(String orcid, Purpose purpose) {
         Instant now = Instant.now();
+        // The record's expired links go first, so the table holds no more than a few rows per record.
+        this.jdbc.update("DELETE FROM lifecycle_link WHERE orcid = ? AND expires_at < ?", orcid, Timestamp.from(now));
         Integer recent = this.jdbc.queryForObject("SELECT COUNT(*) FROM lifecycle_link WHERE orcid = ? AND purpose = ?"
                 + " AND created_at > ?", Integer.class, orcid, purpose.name(),
                 Timestamp.from(now.minus(Duration.ofHours(1))));
