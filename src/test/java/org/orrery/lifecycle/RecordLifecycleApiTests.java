@@ -16,6 +16,7 @@ import org.orrery.support.Browser;
 import org.orrery.support.Dance;
 import org.orrery.support.Http;
 import org.orrery.support.OrreryIntegrationTest;
+import org.orrery.support.Tokens;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
@@ -69,8 +70,12 @@ class RecordLifecycleApiTests extends OrreryIntegrationTest {
     }
 
     @Test
-    void aLockedRecordAnswers409With9018OnEveryPathFamilyUntilItIsUnlocked() {
+    void aLockedRecordAnswers409With9018OnEveryPathFamilyAndRefusesCodeAndRefreshGrantsUntilUnlocked() {
         Subject subject = Subject.register(BASE, PORT, "Locky");
+        String code;
+        try (Browser browser = new Browser()) {
+            code = Dance.code(browser, BASE, PORT, Dance.MEMBER, "/read-limited", subject.email(), subject.password());
+        }
         RecordState locked = this.lifecycle.lock(subject.orcid(), OPERATOR, "Spam reported by three members");
         assertThat(locked.status()).isEqualTo(RecordState.Status.LOCKED);
         assertThat(locked.reason()).isEqualTo("Spam reported by three members");
@@ -89,6 +94,11 @@ class RecordLifecycleApiTests extends OrreryIntegrationTest {
         assertThat(Http.json(refresh).get("error").asString()).isEqualTo("unauthorized_client");
         assertThat(Http.json(refresh).get("error_description").asString())
             .isEqualTo("The ORCID record " + subject.orcid() + " is locked");
+
+        HttpResponse<String> exchange = Tokens.exchange(BASE, Dance.MEMBER, Dance.MEMBER_SECRET, code,
+                Dance.redirectUri(PORT));
+        assertThat(exchange.statusCode()).isEqualTo(400);
+        assertThat(Http.json(exchange).get("error").asString()).isEqualTo("unauthorized_client");
 
         this.lifecycle.unlock(subject.orcid(), OPERATOR);
         HttpResponse<String> read = Subject.send("GET", BASE + "/api/v3.0/" + subject.orcid() + "/work/"
