@@ -18,6 +18,12 @@ public enum AuditEventType {
      * write path records it as {@code audit.record(RECORD_WRITTEN, orcid, clientIdOrNull, null, "work 1234 added")}.
      */
     RECORD_WRITTEN("Record changed"),
+    TWO_FACTOR_ENABLED("Two-factor sign-in turned on"),
+    TWO_FACTOR_DISABLED("Two-factor sign-in turned off"),
+    TWO_FACTOR_FAILED("Failed sign-in: wrong two-factor code"),
+    TWO_FACTOR_BACKUP_CODE_USED("Signed in with a backup code"),
+    PASSWORD_CHANGED("Password changed"),
+    OTHER_SESSIONS_ENDED("Signed out of every other session"),
     /** Record lifecycle (package {@code org.orrery.lifecycle}); the detail names the actor. */
     RECORD_LOCKED("Record locked"),
     RECORD_UNLOCKED("Record unlocked"),

@@ -51,6 +51,10 @@ public abstract class OrreryIntegrationTest {
         registry.add("orrery.audit.operator-token", () -> OPERATOR_TOKEN);
         registry.add("spring.datasource.username", () -> DATASOURCE_USERNAME);
         registry.add("spring.datasource.password", () -> DATASOURCE_PASSWORD);
+        // Off the embedded H2 the registry is no sandbox: two-factor needs a configured key (on H2 it keeps its own).
+        if (!DATASOURCE_URL.startsWith("jdbc:h2:")) {
+            registry.add("orrery.two-factor.encryption-key", () -> "dGVzdC1vbmx5LXR3by1mYWN0b3Ita2V5LTMyYnl0ZXM=");
+        }
     }
 
     /** The seed file the shared server applies (src/test/resources/test-seed.yml). */

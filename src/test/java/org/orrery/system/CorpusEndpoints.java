@@ -109,6 +109,7 @@ final class CorpusEndpoints {
                 researcher, "clientId", "APP-0000000000000000", "_csrf", c.researcherCsrf()).light());
         endpoints.add(get("trusted organizations JSON", "/account/get-trusted-orgs.json", Expect.JSON, researcher,
                 "x", "1").light());
+        endpoints.addAll(accountSecurity(c, anonymous, researcher));
         endpoints.add(get("unknown page", "/no/such/page", Expect.PAGE, anonymous, "x", "1").light());
         endpoints.addAll(lifecyclePages(c, anonymous, researcher));
         return endpoints;
@@ -142,6 +143,30 @@ final class CorpusEndpoints {
                 get("record state after sign-in", "/signin/record-state", Expect.PAGE, anonymous, "x", "1").light(),
                 get("cannot authorize page", "/account/cannot-authorize", Expect.PAGE, researcher, "x", "1")
                     .light());
+    }
+
+    /**
+     * Account settings and two-factor sign-in: the forms are sent values they refuse (a wrong current password, a
+     * code while no set-up waits, a code while no sign-in waits), so they store nothing.
+     */
+    private static List<Endpoint> accountSecurity(Context c, List<String[]> anonymous, List<String[]> researcher) {
+        return List.of(
+                get("account settings page", "/account", Expect.PAGE, researcher, "passwordChanged", "",
+                        "sessionsEnded", "2").light(),
+                post("account password form", "/account/password", Expect.PAGE, researcher, "currentPassword",
+                        "not-the-password", "newPassword", "a-new-password-1", "confirmPassword", "a-new-password-1",
+                        "_csrf", c.researcherCsrf()),
+                post("account end other sessions", "/account/sessions/end-others", Expect.PAGE, researcher, "_csrf",
+                        c.researcherCsrf()).light(),
+                get("two-factor page", "/account/two-factor", Expect.PAGE, researcher, "disabled", "").light(),
+                post("two-factor confirm form", "/account/two-factor/confirm", Expect.PAGE, researcher,
+                        "verificationCode", "123456", "_csrf", c.researcherCsrf()),
+                post("two-factor disable form", "/account/two-factor/disable", Expect.PAGE, researcher, "password",
+                        "not-the-password", "verificationCode", "123456", "_csrf", c.researcherCsrf()),
+                get("two-factor sign-in page", "/signin/two-factor", Expect.PAGE, anonymous, "error", "",
+                        "throttled", "").light(),
+                post("two-factor sign-in form", "/signin/two-factor", Expect.PAGE, anonymous, "verificationCode",
+                        "123456", "_csrf", c.anonymousCsrf()));
     }
 
     /** Forms that store what they accept: sent the strict values only, each of which they must refuse. */
