@@ -5,7 +5,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The version of each record ({@code researcher.record_version}), which every write that changes what the
- * record's documents show raises in its own transaction. Answers kept by a node are keyed by it, so a write
+ * record's documents show raises in its own transaction, stamping {@code record_changed_at} (which the search
+ * indexers of all nodes poll). Answers kept by a node are keyed by it, so a write
  * committed through any node makes them stale everywhere at once.
  * <p>
  * Writers raise it before they change anything: the researcher's row is then the first lock every writer of a
@@ -26,8 +27,8 @@ public class RecordVersions {
      * are written to.
      */
     public void raise(String orcid) {
-        int raised = this.jdbc.update("UPDATE researcher SET record_version = record_version + 1 WHERE orcid = ?"
-                + " AND record_state = 'ACTIVE'", orcid);
+        int raised = this.jdbc.update("UPDATE researcher SET record_version = record_version + 1,"
+                + " record_changed_at = CURRENT_TIMESTAMP WHERE orcid = ? AND record_state = 'ACTIVE'", orcid);
         if (raised == 0) {
             this.jdbc.query("SELECT record_state, deprecated_into FROM researcher WHERE orcid = ?",
                     (org.springframework.jdbc.core.RowCallbackHandler) rs -> {

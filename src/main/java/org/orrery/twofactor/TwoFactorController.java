@@ -88,7 +88,11 @@ class TwoFactorController {
         List<String> backupCodes = this.twoFactor.confirm(orcid, code);
         if (backupCodes == null) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return setUpPage(orcid, this.twoFactor.setUp(orcid, false), model,
+            TwoFactorService.SetUp waiting = this.twoFactor.setUp(orcid, false);
+            if (waiting == null) {
+                return status(orcid, model, "security.twofactor.setup.none");
+            }
+            return setUpPage(orcid, waiting, model,
                     code == null || code.isBlank() ? "security.twofactor.code.missing" : "security.twofactor.code.wrong");
         }
         this.audit.record(AuditEventType.TWO_FACTOR_ENABLED, orcid, null, null, null);

@@ -27,6 +27,8 @@ public class TwoFactorService implements SecondFactor {
     /** 31 letters and digits, without 0/o and 1/l/i, which people confuse: 10 of them carry about 49.5 bits. */
     static final String BACKUP_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TwoFactorService.class);
+
     private final SecureRandom random = new SecureRandom();
 
     private final TwoFactorRepository rows;
@@ -55,7 +57,10 @@ public class TwoFactorService implements SecondFactor {
         return this.cipher.available();
     }
 
-    /** The waiting set-up, making one with a fresh secret when none waits; null when two-factor is on. */
+    /**
+     * With {@code fresh}, a new set-up with a new secret; without, the set-up that waits, or null when none does.
+     * Null when two-factor is on.
+     */
     @Transactional
     public SetUp setUp(String orcid, boolean fresh) {
         var row = this.rows.find(orcid);
@@ -63,7 +68,15 @@ public class TwoFactorService implements SecondFactor {
             return null;
         }
         if (row.isPresent() && !fresh) {
-            return new SetUp(Base32.encode(this.cipher.decrypt(row.get().secretCiphertext(), orcid)));
+            try {
+                return new SetUp(Base32.encode(this.cipher.decrypt(row.get().secretCiphertext(), orcid)));
+            }
+            catch (IllegalStateException wrongKey) {
+                // a set-up made under another key: start again
+            }
+        }
+        if (!fresh) {
+            return null;
         }
         byte[] secret = new byte[SECRET_BYTES];
         this.random.nextBytes(secret);
@@ -82,7 +95,13 @@ public class TwoFactorService implements SecondFactor {
         if (row.isEmpty() || row.get().enabled() || digits.length() != Totp.DIGITS || !allDigits(digits)) {
             return null;
         }
-        long step = Totp.matchingStep(this.cipher.decrypt(row.get().secretCiphertext(), orcid), digits, now());
+        long step;
+        try {
+            step = Totp.matchingStep(this.cipher.decrypt(row.get().secretCiphertext(), orcid), digits, now());
+        }
+        catch (IllegalStateException wrongKey) {
+            return null;
+        }
         if (step < 0 || !this.rows.useStep(orcid, step) || !this.rows.enable(orcid, now())) {
             return null;
         }
@@ -99,9 +118,23 @@ public class TwoFactorService implements SecondFactor {
         if (row.isEmpty() || !row.get().enabled()) {
             return false;
         }
+        if (!this.cipher.available()) {
+            log.error("Researcher {} has two-factor on but {} is not set: no code can be checked", orcid,
+                    SecretCipher.KEY_PROPERTY);
+            return false;
+        }
         String typed = normalize(code);
         if (typed.length() == Totp.DIGITS && allDigits(typed)) {
-            long step = Totp.matchingStep(this.cipher.decrypt(row.get().secretCiphertext(), orcid), typed, now());
+            byte[] secret;
+            try {
+                secret = this.cipher.decrypt(row.get().secretCiphertext(), orcid);
+            }
+            catch (IllegalStateException wrongKey) {
+                log.error("The two-factor secret of {} does not open with the configured key (was {} changed?)", orcid,
+                        SecretCipher.KEY_PROPERTY);
+                return false;
+            }
+            long step = Totp.matchingStep(secret, typed, now());
             return step >= 0 && this.rows.useStep(orcid, step);
         }
         if (typed.length() == BACKUP_CODE_LENGTH) {
