@@ -118,6 +118,7 @@ final class CorpusEndpoints {
                 "x", "1").light());
         endpoints.addAll(accountSecurity(c, anonymous, researcher));
         endpoints.add(get("unknown page", "/no/such/page", Expect.PAGE, anonymous, "x", "1").light());
+        endpoints.addAll(lifecyclePages(c, anonymous, researcher));
         endpoints.addAll(accounts(c, anonymous, researcher));
         endpoints.addAll(search(anonymous));
         return endpoints;
@@ -167,6 +168,36 @@ final class CorpusEndpoints {
                 List.<String[]>of(new String[] { "Accept", "text/csv" }), "q", "email%3A*%40example.org", "fl",
                 "orcid%2Cemail").light());
         return endpoints;
+    }
+
+    /**
+     * Record lifecycle pages (deactivate, reactivate, merge, state explanations). Links are unknown values and the
+     * address asked to reactivate belongs to an active record, so none of them stores anything. The request for a
+     * deactivation link is left out: whatever else it is sent, a valid session and CSRF token mail a link.
+     */
+    private static List<Endpoint> lifecyclePages(Context c, List<String[]> anonymous, List<String[]> researcher) {
+        return List.of(get("deactivate page", "/account/deactivate", Expect.PAGE, researcher, "sent", "").light(),
+                get("deactivate link page", "/account/deactivate/confirm", Expect.PAGE, anonymous, "token",
+                        UNKNOWN),
+                post("deactivate link form", "/account/deactivate/confirm", Expect.PAGE, anonymous, "token",
+                        UNKNOWN, "password", "not-a-password", "code", "123456", "_csrf", c.anonymousCsrf()),
+                get("deactivated page", "/account/deactivate/done", Expect.PAGE, anonymous, "x", "1").light(),
+                get("reactivate page", "/reactivate", Expect.PAGE, anonymous, "sent", "").light(),
+                post("reactivate form", "/reactivate", Expect.PAGE, anonymous, "email", "ada%40example.org", "_csrf",
+                        c.anonymousCsrf()),
+                get("reactivate link page", "/reactivate/confirm", Expect.PAGE, anonymous, "token", UNKNOWN).light(),
+                post("reactivate link form", "/reactivate/confirm", Expect.PAGE, anonymous, "token", UNKNOWN,
+                        "givenNames", "Eve", "familyName", "Corpus", "password", "a-long-enough-password",
+                        "passwordConfirm", "a-long-enough-password", "_csrf", c.anonymousCsrf()),
+                get("reactivated page", "/reactivate/done", Expect.PAGE, anonymous, "x", "1").light(),
+                get("merge page", "/account/merge", Expect.PAGE, researcher, "merged", Dance.ADA_ORCID).light(),
+                post("merge form", "/account/merge", Expect.PAGE, researcher, "otherId", "nobody%40example.org",
+                        "password", "not-a-password", "code", "123456", "_csrf", c.researcherCsrf()),
+                post("merge confirmation", "/account/merge/confirm", Expect.PAGE, researcher, "_csrf",
+                        c.researcherCsrf()).light(),
+                get("record state after sign-in", "/signin/record-state", Expect.PAGE, anonymous, "x", "1").light(),
+                get("cannot authorize page", "/account/cannot-authorize", Expect.PAGE, researcher, "x", "1")
+                    .light());
     }
 
     /**
