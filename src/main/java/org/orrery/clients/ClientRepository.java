@@ -53,7 +53,7 @@ public class ClientRepository {
         return this.changes.get();
     }
 
-    /** Counts a change made elsewhere (a client's state or extra scopes), so this node's cache drops the client. */
+    /** Counts a change made elsewhere (a client's state or extra scopes, a sandbox reset), so this node's cache drops the client. */
     public void touch() {
         changed();
     }

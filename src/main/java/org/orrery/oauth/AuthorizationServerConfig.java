@@ -33,6 +33,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -87,7 +88,7 @@ class AuthorizationServerConfig {
             ImplicitTokenIssuer implicitTokens, AuditTrail audit, RateLimiter limiter,
             org.orrery.clients.ClientStates clientStates) throws Exception {
         var codes = new AuthorizationCodeGenerator(properties.codeLength());
-        var responder = new AuthorizationResponder(properties.baseUrl());
+        var responder = new AuthorizationResponder(properties.baseUrl(), new UnparsedRequestRedirect(clients));
         var tokenErrors = new TokenErrorWriter();
         var validator = new AuthorizationRequestValidator();
         RequestMatcher tokenEndpoint = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(TOKEN),
@@ -116,7 +117,7 @@ class AuthorizationServerConfig {
                         if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider request) {
                             request.setAuthenticationValidator(validator);
                             request.setAuthorizationCodeGenerator(codes);
-                            request.setAuthorizationConsentRequired(context -> askForConsent(context, trusted));
+                            request.setAuthorizationConsentRequired(context -> askForConsent(context, trusted, consents));
                         }
                         if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
                             consent.setAuthorizationCodeGenerator(codes);
@@ -152,12 +153,17 @@ class AuthorizationServerConfig {
             .defaultAuthenticationEntryPointFor(new SignInEntryPoint(responder),
                     PathPatternRequestMatcher.withDefaults().matcher(AUTHORIZE)));
         // The framework leaves its endpoints out of CSRF protection; the consent decision is a form post by a
-        // signed-in browser, so it gets the same protection as every other form.
+        // signed-in browser, so it gets the same protection as every other form. An authorization request sent by
+        // POST (OpenID Connect Core §3.1.2.1) is no decision: it is told apart as the framework does, by the
+        // parameters only a request carries, and needs no token (it is as harmless as the same request by GET).
+        RequestMatcher consentDecision = new AndRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, AUTHORIZE),
+                request -> java.util.stream.Stream.of("response_type", "request_uri", "redirect_uri", "code_challenge",
+                        "code_challenge_method").allMatch(name -> request.getParameter(name) == null));
         var consentCsrf = new CsrfFilter(new HttpSessionCsrfTokenRepository());
         consentCsrf.setBeanName("consentCsrfFilter");
         consentCsrf.setRequestHandler(new MaskedCsrfTokenHandler());
-        consentCsrf.setRequireCsrfProtectionMatcher(
-                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, AUTHORIZE));
+        consentCsrf.setRequireCsrfProtectionMatcher(consentDecision);
         http.addFilterBefore(consentCsrf, AuthorizationFilter.class);
         // A locked or deactivated client, read fresh: before the implicit flow and the sign-in redirect...
         http.addFilterAfter(ClientStateFilter.atAuthorize(clientStates,
@@ -179,10 +185,22 @@ class AuthorizationServerConfig {
         return http.build();
     }
 
-    /** The consent screen is skipped when ORCID would auto-approve, unless {@code prompt=confirm} asks for it. */
+    /**
+     * The consent screen is skipped when ORCID would auto-approve, unless {@code prompt=confirm} asks for it; and
+     * for a sandbox's browser-less request, whose consent is recorded here as if given on the screen.
+     */
     private static boolean askForConsent(OAuth2AuthorizationCodeRequestAuthenticationContext context,
-            TrustedOrganizations trusted) {
+            TrustedOrganizations trusted, GrantConsentService consents) {
         var request = context.getAuthorizationRequest();
+        if (SandboxConsent.isGiven()) {
+            var principal = (Authentication) context.getAuthentication().getPrincipal();
+            consents.save(org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent
+                .withId(context.getRegisteredClient().getId(), principal.getName())
+                .authorities(authorities -> request.getScopes().forEach(scope -> authorities
+                    .add(new org.springframework.security.core.authority.SimpleGrantedAuthority("SCOPE_" + scope))))
+                .build());
+            return false;
+        }
         Object prompt = request.getAdditionalParameters().get("prompt");
         if (prompt != null && request.getScopes().contains("openid") && prompt.toString().contains("confirm")) {
             return true;

@@ -62,15 +62,19 @@ final class IdTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         }
         String orcid = context.getPrincipal().getName();
         this.researchers.findByOrcid(orcid).ifPresent(researcher -> {
-            claims.claim("given_name", researcher.givenNames());
-            if (researcher.familyName() != null) {
-                claims.claim("family_name", researcher.familyName());
-            }
-            if (researcher.creditName() != null) {
-                claims.claim("name", researcher.creditName());
-            }
+            // OpenID Connect Core §5.3.2: a claim without a value is left out, never null.
+            claimIfPresent(claims, "given_name", researcher.givenNames());
+            claimIfPresent(claims, "family_name", researcher.familyName());
+            claimIfPresent(claims, "name", researcher.creditName());
         });
         this.researchers.lastSignedIn(orcid).ifPresent(when -> claims.claim("auth_time", when.getEpochSecond()));
+    }
+
+    private static void claimIfPresent(org.springframework.security.oauth2.jwt.JwtClaimsSet.Builder claims,
+            String name, String value) {
+        if (value != null && !value.isBlank()) {
+            claims.claim(name, value);
+        }
     }
 
     /** OpenID Connect Core §3.1.3.6: base64url of the left half of the SHA-256 of the access token. */

@@ -74,7 +74,8 @@ class WebSecurityConfig {
         http.authorizeHttpRequests(requests -> requests
             .requestMatchers("/", "/signin", TwoFactorSignIn.PAGE, "/register", "/oauth/error", "/error", "/css/**", "/favicon.ico",
                     "/demo/callback", "/actuator/health", "/actuator/health/**", "/actuator/info",
-                    "/.well-known/openid-configuration", "/oauth/userinfo", PublicRecordController.PATTERN)
+                    "/.well-known/openid-configuration", "/oauth/userinfo", PublicRecordController.PATTERN,
+                    "/orcid-search/search", "/orcid-search/search/")
             .permitAll()
             .requestMatchers("/admin/audit-events")
             .permitAll()

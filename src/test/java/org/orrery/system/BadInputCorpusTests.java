@@ -129,6 +129,22 @@ class BadInputCorpusTests extends OrreryIntegrationTest {
                 context.ownWork()));
     }
 
+    /** Every route of the application's own route list, every method, every body kind (see {@link RouteCorpus}). */
+    @Test
+    void everyRouteAnswersEveryMethodWithEveryBodyKindWithoutAServerErrorAndStoresNothing() {
+        List<String> routes = RouteCorpus.routes(node.context());
+        List<BadInput> inputs = RouteCorpus.inputs(routes, context);
+        long start = System.nanoTime();
+        DatabaseSnapshot before = DatabaseSnapshot.of(dataSource);
+        List<String> failures = new ArrayList<>(RouteCorpus.sendAll(inputs,
+                input -> send(input.method(), input.target(), input.headers(), input.body()), base));
+        before.differences(DatabaseSnapshot.of(dataSource)).forEach(row -> failures.add("stored data changed: " + row));
+        TRIED.addAndGet(inputs.size());
+        System.out.printf("bad-input corpus: %d routes from the application's route list, %d inputs sent in %.1f s,"
+                + " %d improper%n", routes.size(), inputs.size(), (System.nanoTime() - start) / 1e9, failures.size());
+        assertThat(failures).as("improper answers to every method and body kind on every route").isEmpty();
+    }
+
     @Test
     void operatorsConsoleRefusesBadInputWithAPageAndStoresNothing() {
         String[] signIn = session("/signin", "");
