@@ -85,7 +85,8 @@ class AuthorizationServerConfig {
     SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
             HashedAuthorizationService authorizations, GrantConsentService consents, ResearcherRepository researchers,
             OrreryProperties properties, JwtGenerator idTokens, TrustedOrganizations trusted,
-            ImplicitTokenIssuer implicitTokens, AuditTrail audit, RateLimiter limiter) throws Exception {
+            ImplicitTokenIssuer implicitTokens, AuditTrail audit, RateLimiter limiter,
+            org.orrery.clients.ClientStates clientStates) throws Exception {
         var codes = new AuthorizationCodeGenerator(properties.codeLength());
         var responder = new AuthorizationResponder(properties.baseUrl(), new UnparsedRequestRedirect(clients));
         var tokenErrors = new TokenErrorWriter();
@@ -116,7 +117,7 @@ class AuthorizationServerConfig {
                         if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider request) {
                             request.setAuthenticationValidator(validator);
                             request.setAuthorizationCodeGenerator(codes);
-                            request.setAuthorizationConsentRequired(context -> askForConsent(context, trusted));
+                            request.setAuthorizationConsentRequired(context -> askForConsent(context, trusted, consents));
                         }
                         if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
                             consent.setAuthorizationCodeGenerator(codes);
@@ -164,6 +165,12 @@ class AuthorizationServerConfig {
         consentCsrf.setRequestHandler(new MaskedCsrfTokenHandler());
         consentCsrf.setRequireCsrfProtectionMatcher(consentDecision);
         http.addFilterBefore(consentCsrf, AuthorizationFilter.class);
+        // A locked or deactivated client, read fresh: before the implicit flow and the sign-in redirect...
+        http.addFilterAfter(ClientStateFilter.atAuthorize(clientStates,
+                PathPatternRequestMatcher.withDefaults().matcher(AUTHORIZE)), SecurityContextHolderFilter.class);
+        // ... and at the token endpoint once the client has authenticated.
+        http.addFilterBefore(ClientStateFilter.atToken(clientStates,
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, TOKEN)), AuthorizationFilter.class);
         http.addFilterAfter(new ImplicitGrantFilter(clients, trusted, implicitTokens),
                 SecurityContextHolderFilter.class);
         http.addFilterBefore(new ReauthenticationFilter(researchers),
@@ -178,10 +185,22 @@ class AuthorizationServerConfig {
         return http.build();
     }
 
-    /** The consent screen is skipped when ORCID would auto-approve, unless {@code prompt=confirm} asks for it. */
+    /**
+     * The consent screen is skipped when ORCID would auto-approve, unless {@code prompt=confirm} asks for it; and
+     * for a sandbox's browser-less request, whose consent is recorded here as if given on the screen.
+     */
     private static boolean askForConsent(OAuth2AuthorizationCodeRequestAuthenticationContext context,
-            TrustedOrganizations trusted) {
+            TrustedOrganizations trusted, GrantConsentService consents) {
         var request = context.getAuthorizationRequest();
+        if (SandboxConsent.isGiven()) {
+            var principal = (Authentication) context.getAuthentication().getPrincipal();
+            consents.save(org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent
+                .withId(context.getRegisteredClient().getId(), principal.getName())
+                .authorities(authorities -> request.getScopes().forEach(scope -> authorities
+                    .add(new org.springframework.security.core.authority.SimpleGrantedAuthority("SCOPE_" + scope))))
+                .build());
+            return false;
+        }
         Object prompt = request.getAdditionalParameters().get("prompt");
         if (prompt != null && request.getScopes().contains("openid") && prompt.toString().contains("confirm")) {
             return true;

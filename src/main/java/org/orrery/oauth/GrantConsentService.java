@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.orrery.audit.AuditEventType;
 import org.orrery.audit.AuditTrail;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
@@ -32,14 +33,20 @@ public class GrantConsentService implements OAuth2AuthorizationConsentService {
     public void save(OAuth2AuthorizationConsent consent) {
         String scopes = String.join(" ", consent.getScopes());
         Timestamp now = Timestamp.from(Instant.now());
-        int updated = this.jdbc.update("UPDATE oauth_grant SET scopes = ?, granted_at = ? WHERE orcid = ? AND client_id = ?",
-                scopes, now, consent.getPrincipalName(), consent.getRegisteredClientId());
+        String update = "UPDATE oauth_grant SET scopes = ?, granted_at = ? WHERE orcid = ? AND client_id = ?";
+        int updated = this.jdbc.update(update, scopes, now, consent.getPrincipalName(), consent.getRegisteredClientId());
         if (updated == 0) {
-            this.jdbc.update("INSERT INTO oauth_grant (client_id, orcid, scopes, granted_at) VALUES (?, ?, ?, ?)",
-                    consent.getRegisteredClientId(), consent.getPrincipalName(), scopes, now);
+            try {
+                this.jdbc.update("INSERT INTO oauth_grant (client_id, orcid, scopes, granted_at) VALUES (?, ?, ?, ?)",
+                        consent.getRegisteredClientId(), consent.getPrincipalName(), scopes, now);
+            }
+            catch (DuplicateKeyException concurrentApproval) {
+                // Another approval of the same client by the same researcher inserted the row first.
+                this.jdbc.update(update, scopes, now, consent.getPrincipalName(), consent.getRegisteredClientId());
+            }
         }
         this.audit.record(AuditEventType.ACCESS_GRANTED, consent.getPrincipalName(), consent.getRegisteredClientId(),
-                null, scopes);
+                SandboxConsent.isGiven() ? SandboxConsent.AUDIT_REASON : null, scopes);
     }
 
     @Override

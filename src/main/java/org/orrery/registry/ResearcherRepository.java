@@ -86,7 +86,7 @@ public class ResearcherRepository {
                 Timestamp.from(Instant.now()), researcher.orcid().value(), normalizeEmail(researcher.email()));
         this.jdbc.update(
                 "UPDATE researcher SET given_names = ?, family_name = ?, credit_name = ?, email = ?, password_hash = ?,"
-                        + " record_version = record_version + 1 WHERE orcid = ?",
+                        + " record_version = record_version + 1, record_changed_at = CURRENT_TIMESTAMP WHERE orcid = ?",
                 researcher.givenNames(), researcher.familyName(), researcher.creditName(),
                 normalizeEmail(researcher.email()), researcher.passwordHash(), researcher.orcid().value());
     }

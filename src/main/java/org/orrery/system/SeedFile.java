@@ -27,7 +27,12 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 record SeedFile(List<ResearcherEntry> researchers, List<ClientEntry> clients) {
 
-    record ResearcherEntry(String orcid, String givenNames, String familyName, String email, String password) {
+    record ResearcherEntry(String orcid, String givenNames, String familyName, String email, String password,
+            SeedRecord record) {
+
+        ResearcherEntry(String orcid, String givenNames, String familyName, String email, String password) {
+            this(orcid, givenNames, familyName, email, password, SeedRecord.EMPTY);
+        }
     }
 
     record ClientEntry(String clientId, String clientSecret, String name, String description, String website,
@@ -66,9 +71,9 @@ record SeedFile(List<ResearcherEntry> researchers, List<ClientEntry> clients) {
             throw new InvalidSeedFileException("Seed file " + path + ": the top level must hold 'researchers' and 'clients'");
         }
         for (Object key : top.keySet()) {
-            if (!"researchers".equals(key) && !"clients".equals(key)) {
+            if (!"researchers".equals(key) && !"clients".equals(key) && !"operators".equals(key)) {
                 throw new InvalidSeedFileException("Seed file " + path + ": unknown section '" + key
-                        + "' (expected researchers, clients)");
+                        + "' (expected researchers, clients, operators)"); // operators: org.orrery.admin.OperatorSeed
             }
         }
         Reader reader = new Reader(path);
@@ -79,7 +84,7 @@ record SeedFile(List<ResearcherEntry> researchers, List<ClientEntry> clients) {
         for (int i = 0; i < researcherList.size(); i++) {
             String where = "researchers[" + i + "]";
             Map<?, ?> entry = reader.map(researcherList.get(i), where);
-            reader.onlyKeys(entry, where, Set.of("orcid", "given-names", "family-name", "email", "password"));
+            reader.onlyKeys(entry, where, Set.of("orcid", "given-names", "family-name", "email", "password", "record"));
             String orcid = reader.optional(entry, where, "orcid");
             if (orcid != null && !OrcidId.isValid(orcid)) {
                 throw reader.problem(where, "orcid", "'" + orcid + "' is not a valid ORCID iD (format or check digit)");
@@ -99,7 +104,8 @@ record SeedFile(List<ResearcherEntry> researchers, List<ClientEntry> clients) {
                 throw reader.problem(where, "password", "must be at least 8 characters");
             }
             researchers.add(new ResearcherEntry(orcid, reader.required(entry, where, "given-names"),
-                    reader.optional(entry, where, "family-name"), email.trim(), password));
+                    reader.optional(entry, where, "family-name"), email.trim(), password,
+                    SeedRecord.read(path, where, entry.get("record"))));
         }
         List<ClientEntry> clients = new ArrayList<>();
         Set<String> clientIds = new HashSet<>();
@@ -144,6 +150,9 @@ record SeedFile(List<ResearcherEntry> researchers, List<ClientEntry> clients) {
             clients.add(new ClientEntry(clientId, secret, reader.required(entry, where, "name"),
                     reader.required(entry, where, "description"), reader.optional(entry, where, "website"), type,
                     uris, matching));
+        }
+        for (ResearcherEntry researcher : researchers) {
+            researcher.record().checkSources(path, clientIds);
         }
         return new SeedFile(researchers, clients);
     }

@@ -74,13 +74,16 @@ class WebSecurityConfig {
         http.authorizeHttpRequests(requests -> requests
             .requestMatchers("/", "/signin", TwoFactorSignIn.PAGE, "/register", "/oauth/error", "/error", "/css/**", "/favicon.ico",
                     "/demo/callback", "/actuator/health", "/actuator/health/**", "/actuator/info",
-                    "/.well-known/openid-configuration", "/oauth/userinfo", PublicRecordController.PATTERN)
+                    "/.well-known/openid-configuration", "/oauth/userinfo", PublicRecordController.PATTERN,
+                    "/orcid-search/search", "/orcid-search/search/")
             .permitAll()
             .requestMatchers("/admin/audit-events")
             .permitAll()
             // accounts: mailed links work signed in or not; the operator's outbox answers its bearer token only
             .requestMatchers("/reset-password", "/reset-password/*", "/verify-email/*", "/admin/mail-outbox",
                     "/sandbox/mail", "/sandbox/mail/*")
+            .permitAll()
+            .requestMatchers("/actuator/prometheus") // the operator token, checked by org.orrery.metrics
             .permitAll()
             .anyRequest()
             .authenticated())

@@ -64,7 +64,8 @@ final class AnswerCheck {
             String location = answer.header("Location").orElse("");
             boolean sameSite = location.startsWith(base + "/")
                     || location.startsWith("/") && !location.startsWith("//");
-            boolean registered = input.expect() == Expect.AUTHORIZE && REGISTERED_REDIRECT.matcher(location).matches();
+            boolean registered = (input.expect() == Expect.AUTHORIZE || input.expect() == Expect.SANDBOX_AUTHORIZE)
+                    && REGISTERED_REDIRECT.matcher(location).matches();
             if (!sameSite && !registered) {
                 problems.add("redirects to " + Mutations.abbreviated(location));
             }
@@ -96,6 +97,9 @@ final class AnswerCheck {
                             : "not ORCID's error body (" + type + ")";
             case PAGE, AUTHORIZE -> type.startsWith("text/html") && body.contains("<html") ? null
                     : "not an HTML page (" + type + ")";
+            case SANDBOX_AUTHORIZE -> hasTextField(type, body, "error")
+                    || type.startsWith("text/html") && body.contains("<html") ? null
+                            : "neither an OAuth JSON error nor an HTML page (" + type + ")";
             case CONNECTOR -> status >= 400 && status < 500 ? null : "status " + status;
         };
     }

@@ -24,6 +24,11 @@ record BadInput(String label, String method, String target, List<String[]> heade
         PAGE,
         /** {@code /oauth/authorize}: the HTML error page, sign-in, or a redirect to a registered redirect URI. */
         AUTHORIZE,
+        /**
+         * {@code POST /sandbox/oauth/authorize}: OAuth JSON for refusals before the authorization request runs
+         * (client credentials, researcher), else what {@code /oauth/authorize} answers.
+         */
+        SANDBOX_AUTHORIZE,
         /** Refused by the HTTP layer before any endpoint is chosen: any 4xx without a trace. */
         CONNECTOR
     }

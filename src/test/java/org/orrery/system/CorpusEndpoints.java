@@ -75,6 +75,13 @@ final class CorpusEndpoints {
                 UNKNOWN).light());
         endpoints.add(get("jwks", "/oauth/jwks", Expect.JSON, List.of(), "kid", "x").light());
         endpoints.add(get("discovery", "/.well-known/openid-configuration", Expect.JSON, List.of(), "x", "1").light());
+        // An iD no researcher holds: whatever else is changed, nothing is authorized, so nothing is stored. (The
+        // reset is left out: it would empty the corpus's database.)
+        endpoints.add(post("sandbox authorize", "/sandbox/oauth/authorize", Expect.SANDBOX_AUTHORIZE, List.of(),
+                "client_id", member, "client_secret", secret, "orcid", "0000-0001-5109-3700", "response_type", "code",
+                "scope", "/authenticate", "redirect_uri", redirect, "state", "s1", "nonce", "n1", "code_challenge",
+                VERIFIER, "code_challenge_method", "S256"));
+        endpoints.add(get("sandbox overview", "/sandbox", Expect.PAGE, List.of(), "x", "1").light());
         return endpoints;
     }
 
@@ -112,6 +119,7 @@ final class CorpusEndpoints {
         endpoints.addAll(accountSecurity(c, anonymous, researcher));
         endpoints.add(get("unknown page", "/no/such/page", Expect.PAGE, anonymous, "x", "1").light());
         endpoints.addAll(accounts(c, anonymous, researcher));
+        endpoints.addAll(search(anonymous));
         return endpoints;
     }
 
@@ -138,6 +146,26 @@ final class CorpusEndpoints {
         endpoints.add(get("sandbox mail message", "/sandbox/mail/1", Expect.PAGE, anonymous, "x", "1").light());
         endpoints.add(get("operator mail outbox", "/admin/mail-outbox", Expect.JSON, List.of(), "status", "FAILED",
                 "limit", "10").light());
+        return endpoints;
+    }
+
+    /** The registry search page and the search API (read-only: nothing can be stored through them). */
+    static List<Endpoint> search(List<String[]> anonymous) {
+        List<Endpoint> endpoints = new ArrayList<>();
+        endpoints.add(get("search page (quick)", "/orcid-search/search", Expect.PAGE, anonymous, "searchQuery",
+                "ada%20lovelace", "page", "2"));
+        endpoints.add(get("search page (advanced)", "/orcid-search/search", Expect.PAGE, anonymous, "firstName", "Ada",
+                "lastName", "Lovelace", "otherNames", "true", "keyword", "maths", "institution", "grid.1.2").light());
+        List<String[]> json = List.<String[]>of(new String[] { "Accept", "application/vnd.orcid+json" });
+        endpoints.add(get("search API", "/pub/v3.0/search", Expect.API, json, "q", "family-name%3ALovelace", "rows",
+                "10", "start", "0", "defType", "edismax", "qf", "given-names%5E1.0%20family-name%5E2.0", "pf",
+                "given-and-family-names", "bq", "keyword%3Amaths", "mm", "1", "q.op", "AND", "fq", "orcid%3A*",
+                "sort", "score%20desc"));
+        endpoints.add(get("expanded search API", "/pub/v3.0/expanded-search/", Expect.API, json, "q",
+                "given-names%3AAda", "rows", "5").light());
+        endpoints.add(get("CSV search API", "/pub/v3.0/csv-search", Expect.API,
+                List.<String[]>of(new String[] { "Accept", "text/csv" }), "q", "email%3A*%40example.org", "fl",
+                "orcid%2Cemail").light());
         return endpoints;
     }
 
