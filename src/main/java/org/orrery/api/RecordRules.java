@@ -22,6 +22,8 @@ final class RecordRules {
                 case NOT_SOURCE -> OrcidError.notSource(label);
                 case DUPLICATE -> OrcidError.duplicate(ex.getMessage());
                 case VISIBILITY_CHANGE -> OrcidError.visibilityChange();
+                case UNKNOWN_GROUP -> new OrcidError(400, "400 Bad Request: Invalid group-id. Full validation error: "
+                        + ex.getMessage(), "The group id is not valid.", 9020);
             };
             throw new ApiException(error);
         }

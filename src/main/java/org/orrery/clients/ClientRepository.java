@@ -53,11 +53,8 @@ public class ClientRepository {
         return this.changes.get();
     }
 
-    /**
-     * Counts a change made to clients outside this repository (a sandbox reset deleting every row), so that a
-     * cache of clients on this node drops what it holds.
-     */
-    public void changedOutside() {
+    /** Counts a change made elsewhere (a client's state or extra scopes, a sandbox reset), so this node's cache drops the client. */
+    public void touch() {
         changed();
     }
 

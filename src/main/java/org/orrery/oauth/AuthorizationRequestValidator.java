@@ -25,6 +25,10 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * scheme, user-info, host and port, with the path as a prefix. A failure leaves the redirect URI out of the
  * error, so the researcher sees an error page and is never redirected.
  * <p>
+ * Request objects (OpenID Connect Core §6): not supported, and discovery says so; a request that carries one
+ * ({@code request}) gets {@code request_not_supported} at its validated redirect URI (§6.1), with the
+ * {@code state} it carried, so that the client can match the answer to its request.
+ * <p>
  * Scopes (ORCID): each must be known, three-legged, and allowed for the client; otherwise
  * {@code invalid_scope} "Invalid scope: X" goes back to the (validated) redirect URI.
  */
@@ -42,6 +46,9 @@ final class AuthorizationRequestValidator implements Consumer<OAuth2Authorizatio
         if (!matchesRegistered(redirectUri, client.getRedirectUris(), matching)) {
             throw error(OAuth2ErrorCodes.INVALID_REQUEST,
                     "Redirect URI doesn't match your registered redirect URIs.", request, null);
+        }
+        if (request.getAdditionalParameters().containsKey("request")) {
+            throw RequestObjects.notSupported(request, redirectUri);
         }
         Set<String> scopes = request.getScopes();
         if (scopes.isEmpty()) {

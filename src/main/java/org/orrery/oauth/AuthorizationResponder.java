@@ -36,8 +36,11 @@ final class AuthorizationResponder implements AuthenticationSuccessHandler, Auth
 
     private final String issuer;
 
-    AuthorizationResponder(String issuer) {
+    private final UnparsedRequestRedirect unparsed;
+
+    AuthorizationResponder(String issuer, UnparsedRequestRedirect unparsed) {
         this.issuer = issuer;
+        this.unparsed = unparsed;
     }
 
     @Override
@@ -58,6 +61,20 @@ final class AuthorizationResponder implements AuthenticationSuccessHandler, Auth
         if (exception instanceof OAuth2AuthorizationCodeRequestAuthenticationException codeRequestException) {
             rejected = codeRequestException.getAuthorizationCodeRequestAuthentication();
         }
+        if (rejected == null && isAboutAnotherParameter(error)) {
+            // Refused while parsing, before the client was looked up: RFC 6749 §4.1.2.1 still wants the error at a
+            // valid client's registered redirect URI (e.g. a missing response_type).
+            String redirectUri = this.unparsed.validatedRedirectUri(request);
+            if (redirectUri != null) {
+                UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(redirectUri)
+                    .queryParam("error", error.getErrorCode())
+                    .queryParam("error_description", UriUtils.encode(describe(error, null, redirectUri),
+                            StandardCharsets.UTF_8));
+                addStateAndIssuer(uri, UnparsedRequestRedirect.single(request, OAuth2ParameterNames.STATE));
+                redirect(response, uri);
+                return;
+            }
+        }
         if (rejected == null || rejected.getRedirectUri() == null || rejected.getRedirectUri().isBlank()) {
             showErrorPage(request, response,
                     describe(error, rejected, request.getParameter(OAuth2ParameterNames.REDIRECT_URI)));
@@ -66,6 +83,13 @@ final class AuthorizationResponder implements AuthenticationSuccessHandler, Auth
         String code = "consent_required".equals(error.getErrorCode()) ? "interaction_required" : error.getErrorCode();
         String description = OAuth2ErrorCodes.ACCESS_DENIED.equals(code) ? "User denied access" : error.getDescription();
         redirectWithError(response, rejected, code, description);
+    }
+
+    /** An error about a parameter other than the client, the redirect URI or a pushed request's URI. */
+    private static boolean isAboutAnotherParameter(OAuth2Error error) {
+        String description = error.getDescription() == null ? "" : error.getDescription();
+        return !description.endsWith(OAuth2ParameterNames.CLIENT_ID)
+                && !description.endsWith(OAuth2ParameterNames.REDIRECT_URI) && !description.endsWith("request_uri");
     }
 
     /** Answers with Orrery's own error page (400), never a redirect: for requests that cannot be answered safely. */
@@ -119,6 +143,9 @@ final class AuthorizationResponder implements AuthenticationSuccessHandler, Auth
         }
         if (description.endsWith("state")) {
             return "This authorization request has expired or was already answered. Please start again from the application.";
+        }
+        if (description.endsWith("response_type") && OAuth2ErrorCodes.INVALID_REQUEST.equals(error.getErrorCode())) {
+            return "Please specify one response_type (this registry supports response_type=code).";
         }
         if (description.endsWith("response_type")) {
             return "Unsupported response type: this registry supports response_type=code.";

@@ -33,6 +33,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -84,9 +85,10 @@ class AuthorizationServerConfig {
     SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
             HashedAuthorizationService authorizations, GrantConsentService consents, ResearcherRepository researchers,
             OrreryProperties properties, JwtGenerator idTokens, TrustedOrganizations trusted,
-            ImplicitTokenIssuer implicitTokens, AuditTrail audit, RateLimiter limiter) throws Exception {
+            ImplicitTokenIssuer implicitTokens, AuditTrail audit, RateLimiter limiter,
+            org.orrery.clients.ClientStates clientStates) throws Exception {
         var codes = new AuthorizationCodeGenerator(properties.codeLength());
-        var responder = new AuthorizationResponder(properties.baseUrl());
+        var responder = new AuthorizationResponder(properties.baseUrl(), new UnparsedRequestRedirect(clients));
         var tokenErrors = new TokenErrorWriter();
         var validator = new AuthorizationRequestValidator();
         RequestMatcher tokenEndpoint = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(TOKEN),
@@ -151,13 +153,24 @@ class AuthorizationServerConfig {
             .defaultAuthenticationEntryPointFor(new SignInEntryPoint(responder),
                     PathPatternRequestMatcher.withDefaults().matcher(AUTHORIZE)));
         // The framework leaves its endpoints out of CSRF protection; the consent decision is a form post by a
-        // signed-in browser, so it gets the same protection as every other form.
+        // signed-in browser, so it gets the same protection as every other form. An authorization request sent by
+        // POST (OpenID Connect Core §3.1.2.1) is no decision: it is told apart as the framework does, by the
+        // parameters only a request carries, and needs no token (it is as harmless as the same request by GET).
+        RequestMatcher consentDecision = new AndRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, AUTHORIZE),
+                request -> java.util.stream.Stream.of("response_type", "request_uri", "redirect_uri", "code_challenge",
+                        "code_challenge_method").allMatch(name -> request.getParameter(name) == null));
         var consentCsrf = new CsrfFilter(new HttpSessionCsrfTokenRepository());
         consentCsrf.setBeanName("consentCsrfFilter");
         consentCsrf.setRequestHandler(new MaskedCsrfTokenHandler());
-        consentCsrf.setRequireCsrfProtectionMatcher(
-                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, AUTHORIZE));
+        consentCsrf.setRequireCsrfProtectionMatcher(consentDecision);
         http.addFilterBefore(consentCsrf, AuthorizationFilter.class);
+        // A locked or deactivated client, read fresh: before the implicit flow and the sign-in redirect...
+        http.addFilterAfter(ClientStateFilter.atAuthorize(clientStates,
+                PathPatternRequestMatcher.withDefaults().matcher(AUTHORIZE)), SecurityContextHolderFilter.class);
+        // ... and at the token endpoint once the client has authenticated.
+        http.addFilterBefore(ClientStateFilter.atToken(clientStates,
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, TOKEN)), AuthorizationFilter.class);
         http.addFilterAfter(new ImplicitGrantFilter(clients, trusted, implicitTokens),
                 SecurityContextHolderFilter.class);
         http.addFilterBefore(new ReauthenticationFilter(researchers),

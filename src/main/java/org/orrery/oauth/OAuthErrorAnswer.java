@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Errors on the OAuth and OpenID Connect endpoints that answer JSON (token, revocation, introspection, userinfo,
  * JWKS, discovery; also the token endpoint on the API faces) are {@code {"error":..., "error_description":...}}
- * (RFC 6749 §5.2), not a page, even when the HTTP layer refused the request before the endpoint saw it.
+ * (RFC 6749 §5.2), not a page, even when the HTTP layer refused the request before the endpoint saw it. The
+ * registry's other JSON endpoints answer their refusals in the same shape.
  */
 @Component
 @Order(1)
@@ -30,7 +31,10 @@ class OAuthErrorAnswer implements ErrorAnswer {
 
     @Override
     public boolean owns(String path) {
-        return JSON_ENDPOINTS.contains(path);
+        // and the other JSON endpoints (the registry's *.json, the actuator, the operators' endpoints), so that a
+        // refusal before the endpoint (a CSRF check, a body the HTTP layer cannot read) is JSON there too
+        return JSON_ENDPOINTS.contains(path) || path.endsWith(".json") || path.equals("/actuator")
+                || path.startsWith("/actuator/") || path.startsWith("/admin/");
     }
 
     @Override

@@ -41,6 +41,9 @@ class OpenIdDiscoveryController {
         document.put("response_types_supported", List.of("code", "id_token", "id_token token", "token"));
         document.put("response_modes_supported", List.of("query", "fragment"));
         document.put("claims_parameter_supported", false);
+        // OpenID Connect Discovery §3: request objects are refused with request_not_supported (Core §6.1).
+        document.put("request_parameter_supported", false);
+        document.put("request_uri_parameter_supported", false);
         document.put("token_endpoint_auth_methods_supported", List.of("client_secret_post", "client_secret_basic"));
         document.put("grant_types_supported", List.of("authorization_code", "implicit", "refresh_token", "client_credentials"));
         document.put("code_challenge_methods_supported", List.of("S256"));

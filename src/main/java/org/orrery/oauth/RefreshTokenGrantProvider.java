@@ -65,7 +65,8 @@ final class RefreshTokenGrantProvider implements AuthenticationProvider {
             throw error(OAuth2ErrorCodes.INVALID_GRANT, "Unable to find refresh token");
         }
         if (!client.getRegisteredClient().getId().equals(authorization.getRegisteredClientId())) {
-            throw error(OAuth2ErrorCodes.INVALID_REQUEST, "This token does not belong to the given client");
+            // RFC 6749 §5.2: a grant "issued to another client" is invalid_grant (ORCID answers invalid_request).
+            throw error(OAuth2ErrorCodes.INVALID_GRANT, "This token does not belong to the given client");
         }
         if (stored.invalidated()) {
             boolean concurrent = RevokeReason.ROTATED.name().equals(stored.revokeReason()) && stored.revokedAt() != null

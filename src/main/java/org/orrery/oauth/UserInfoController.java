@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /oauth/userinfo} as ORCID answers it (compat spec §7): GET with a Bearer header or POST with an
- * {@code access_token} form field; any token whose scopes reach {@code /authenticate}; the public names, with
- * null values included; 403 with ORCID's body (note its {@code error-description}) on any failure.
+ * {@code access_token} form field; any token whose scopes reach {@code /authenticate}; the public names, a name
+ * without a value left out (OpenID Connect Core §5.3.2; ORCID writes {@code null}, which a client reads as the same
+ * absence); 403 with ORCID's body (note its {@code error-description}) on any failure.
  */
 @RestController
 class UserInfoController {
@@ -65,9 +66,18 @@ class UserInfoController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", this.properties.baseUrl() + "/" + orcid);
         body.put("sub", orcid.toString());
-        body.put("name", researcher == null ? null : researcher.creditName());
-        body.put("family_name", researcher == null ? null : researcher.familyName());
-        body.put("given_name", researcher == null ? null : researcher.givenNames());
+        if (researcher != null) {
+            putPresent(body, "name", researcher.creditName());
+            putPresent(body, "family_name", researcher.familyName());
+            putPresent(body, "given_name", researcher.givenNames());
+        }
         return Cors.allowing(origin).header("Cache-Control", "no-store").body(body);
+    }
+
+    /** OpenID Connect Core §5.3.2: a claim without a value is omitted, not sent as {@code null}. */
+    private static void putPresent(Map<String, Object> body, String claim, String value) {
+        if (value != null && !value.isBlank()) {
+            body.put(claim, value);
+        }
     }
 }

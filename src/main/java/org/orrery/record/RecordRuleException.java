@@ -12,7 +12,9 @@ public class RecordRuleException extends RuntimeException {
         /** The same source already added an activity with these external identifiers (ORCID 9021). */
         DUPLICATE,
         /** A client may not change an item's visibility (ORCID 9035). */
-        VISIBILITY_CHANGE
+        VISIBILITY_CHANGE,
+        /** A peer review names a group that does not exist (ORCID 400/9020). */
+        UNKNOWN_GROUP
     }
 
     private final Rule rule;

@@ -5,7 +5,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The version of each record ({@code researcher.record_version}), which every write that changes what the
- * record's documents show raises in its own transaction. Answers kept by a node are keyed by it, so a write
+ * record's documents show raises in its own transaction, stamping {@code record_changed_at} (which the search
+ * indexers of all nodes poll). Answers kept by a node are keyed by it, so a write
  * committed through any node makes them stale everywhere at once.
  * <p>
  * Writers raise it before they change anything: the researcher's row is then the first lock every writer of a
@@ -22,6 +23,7 @@ public class RecordVersions {
 
     /** Raises the record's version; call it inside the transaction of the write. */
     public void raise(String orcid) {
-        this.jdbc.update("UPDATE researcher SET record_version = record_version + 1 WHERE orcid = ?", orcid);
+        this.jdbc.update("UPDATE researcher SET record_version = record_version + 1,"
+                + " record_changed_at = CURRENT_TIMESTAMP WHERE orcid = ?", orcid);
     }
 }

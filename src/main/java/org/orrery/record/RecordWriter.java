@@ -29,14 +29,19 @@ public class RecordWriter {
 
     private final AuditTrail audit;
 
-    public RecordWriter(ItemRepository items, RecordSettingsRepository settings, AuditTrail audit) {
+    private final List<RecordItemHook> hooks;
+
+    public RecordWriter(ItemRepository items, RecordSettingsRepository settings, AuditTrail audit,
+            List<RecordItemHook> hooks) {
         this.items = items;
         this.settings = settings;
         this.audit = audit;
+        this.hooks = List.copyOf(hooks);
     }
 
     @Transactional
     public RecordItem add(String orcid, ItemType type, ObjectNode body, String clientId) {
+        this.hooks.forEach(hook -> hook.beforeWrite(orcid, type, body, clientId));
         List<RecordItem> existing = type.section() == Section.ACTIVITY
                 ? this.items.findByTypeAndSource(orcid, type, clientId) : List.of();
         refuseDuplicate(existing, type, body, clientId, null);
@@ -45,7 +50,9 @@ public class RecordWriter {
             .orElse(RecordSettings.defaults(orcid, Instant.now()).defaultVisibility());
         PutCode putCode = this.items.insert(orcid, type, clientId, visibility, body, Instant.now());
         written(orcid, clientId, type.label() + " " + putCode.value() + " added");
-        return this.items.find(orcid, putCode).orElseThrow();
+        RecordItem added = this.items.find(orcid, putCode).orElseThrow();
+        this.hooks.forEach(hook -> hook.afterWrite(orcid, type, added, RecordItemHook.Change.CREATE, clientId));
+        return added;
     }
 
     /** Replaces an item's fields; {@code incomingVisibility} (may be null) must equal the current one. */
@@ -53,6 +60,7 @@ public class RecordWriter {
     public RecordItem update(String orcid, ItemType type, PutCode putCode, ObjectNode body,
             Visibility incomingVisibility, String clientId) {
         RecordItem current = sourcedItem(orcid, type, putCode, clientId);
+        this.hooks.forEach(hook -> hook.beforeWrite(orcid, type, body, clientId));
         if (incomingVisibility != null && incomingVisibility != current.visibility()) {
             throw new RecordRuleException(Rule.VISIBILITY_CHANGE, type,
                     "The visibility of an item can only be changed by the researcher");
@@ -62,14 +70,17 @@ public class RecordWriter {
         }
         this.items.updateBody(orcid, putCode, body, Instant.now());
         written(orcid, clientId, type.label() + " " + putCode.value() + " updated");
-        return this.items.find(orcid, putCode).orElseThrow();
+        RecordItem updated = this.items.find(orcid, putCode).orElseThrow();
+        this.hooks.forEach(hook -> hook.afterWrite(orcid, type, updated, RecordItemHook.Change.UPDATE, clientId));
+        return updated;
     }
 
     @Transactional
     public void delete(String orcid, ItemType type, PutCode putCode, String clientId) {
-        sourcedItem(orcid, type, putCode, clientId);
+        RecordItem deleted = sourcedItem(orcid, type, putCode, clientId);
         this.items.delete(orcid, putCode);
         written(orcid, clientId, type.label() + " " + putCode.value() + " deleted");
+        this.hooks.forEach(hook -> hook.afterWrite(orcid, type, deleted, RecordItemHook.Change.DELETE, clientId));
     }
 
     /** The researcher sets an item's visibility, whoever its source is. */

@@ -139,11 +139,15 @@ public class SandboxSeeder implements ApplicationRunner {
         if (this.demoEnabled) {
             seedDemo();
         }
-        for (int i = 0; i < this.file.clients().size(); i++) {
-            applyClient("clients[" + i + "]", this.file.clients().get(i), snapshot);
+        applyEntries(this.path, this.file, snapshot);
+    }
+
+    private void applyEntries(Path source, SeedFile entries, Snapshot snapshot) {
+        for (int i = 0; i < entries.clients().size(); i++) {
+            applyClient(source, "clients[" + i + "]", entries.clients().get(i), snapshot);
         }
-        for (int i = 0; i < this.file.researchers().size(); i++) {
-            applyResearcher("researchers[" + i + "]", this.file.researchers().get(i), snapshot);
+        for (int i = 0; i < entries.researchers().size(); i++) {
+            applyResearcher(source, "researchers[" + i + "]", entries.researchers().get(i), snapshot);
         }
     }
 
@@ -177,6 +181,13 @@ public class SandboxSeeder implements ApplicationRunner {
         return list;
     }
 
+    /** Applies a seed file now (the command line's {@code seed apply}); answers researchers and clients applied. */
+    public int[] applyFile(Path path) {
+        SeedFile file = SeedFile.read(path);
+        this.transactions.executeWithoutResult(status -> applyEntries(path, file, Snapshot.none()));
+        return new int[] { file.researchers().size(), file.clients().size() };
+    }
+
     private void seedDemo() {
         if (this.researchers.findByOrcid(DemoSandbox.ORCID).isEmpty() && this.researchers.findByEmail(DemoSandbox.EMAIL).isEmpty()) {
             insertResearcher(OrcidId.parse(DemoSandbox.ORCID), new ResearcherRegistration.Application("Josiah",
@@ -194,19 +205,19 @@ public class SandboxSeeder implements ApplicationRunner {
         }
     }
 
-    private void applyResearcher(String where, SeedFile.ResearcherEntry entry, Snapshot snapshot) {
+    private void applyResearcher(Path source, String where, SeedFile.ResearcherEntry entry, Snapshot snapshot) {
         String orcidGiven = entry.orcid() != null ? entry.orcid() : snapshot.orcidsByEmail.get(entry.email());
         var byEmail = this.researchers.findByEmail(entry.email());
         var byOrcid = orcidGiven == null ? byEmail : this.researchers.findByOrcid(orcidGiven);
         if (byEmail.isPresent() && (byOrcid.isEmpty() || !byEmail.get().orcid().equals(byOrcid.get().orcid()))) {
-            throw new SeedFile.InvalidSeedFileException("Seed file " + this.path + ", entry " + where
+            throw new SeedFile.InvalidSeedFileException("Seed file " + source + ", entry " + where
                     + ", field 'email': " + entry.email() + " already belongs to " + byEmail.get().orcid());
         }
         var application = new ResearcherRegistration.Application(entry.givenNames(), entry.familyName(),
                 entry.email(), entry.password());
         Researcher researcher;
         if (byOrcid.isEmpty()) {
-            researcher = orcidGiven == null ? this.researcherRegistration.register(application)
+            researcher = orcidGiven == null ? this.researcherRegistration.registerSeeded(application)
                     : insertResearcher(OrcidId.parse(orcidGiven), application);
             this.passwordHashes.putIfAbsent(entry.password(), researcher.passwordHash());
             log.info("Seeded researcher {} ({})", researcher.orcid(), researcher.email());
@@ -233,7 +244,7 @@ public class SandboxSeeder implements ApplicationRunner {
                 application.familyName() == null || application.familyName().isBlank() ? null
                         : application.familyName().trim(),
                 null, application.email().trim(), hash(application.password()), java.time.Instant.now());
-        this.researchers.insert(researcher);
+        this.researchers.insert(researcher, true); // a seeded address counts as verified
         return researcher;
     }
 
@@ -241,7 +252,7 @@ public class SandboxSeeder implements ApplicationRunner {
         return this.passwordHashes.computeIfAbsent(password, this.researcherRegistration::hashPassword);
     }
 
-    private void applyClient(String where, SeedFile.ClientEntry entry, Snapshot snapshot) {
+    private void applyClient(Path source, String where, SeedFile.ClientEntry entry, Snapshot snapshot) {
         var application = new ClientRegistration.Application(entry.name(), entry.description(), entry.website(),
                 entry.redirectUris(), entry.type(), entry.matching());
         Map<String, String> errors = this.clientRegistration.validate(application);
@@ -252,7 +263,7 @@ public class SandboxSeeder implements ApplicationRunner {
                 default -> first.getKey();
             };
             throw new SeedFile.InvalidSeedFileException(
-                    "Seed file " + this.path + ", entry " + where + ", field '" + field + "': " + first.getValue());
+                    "Seed file " + source + ", entry " + where + ", field '" + field + "': " + first.getValue());
         }
         String clientId = entry.clientId() != null ? entry.clientId()
                 : snapshot.clientIdsByName.containsKey(entry.name()) ? snapshot.clientIdsByName.get(entry.name())

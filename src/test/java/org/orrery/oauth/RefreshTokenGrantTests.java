@@ -86,12 +86,12 @@ class RefreshTokenGrantTests extends OrreryIntegrationTest {
     }
 
     @Test
-    void anotherClientsRefreshTokenIsRefused() {
+    void anotherClientsRefreshTokenIsRefusedAsInvalidGrantPerRfc6749Section5_2() {
         JsonNode first = Tokens.threeLegged(BASE, PORT, "/authenticate");
         HttpResponse<String> response = refresh(OTHER_MEMBER, OTHER_MEMBER_SECRET, first.get("refresh_token").asString(),
                 Map.of());
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).isEqualTo("{\"error\":\"invalid_request\",\"error_description\":"
+        assertThat(response.body()).isEqualTo("{\"error\":\"invalid_grant\",\"error_description\":"
                 + "\"This token does not belong to the given client\"}");
     }
 

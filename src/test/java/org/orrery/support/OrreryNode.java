@@ -60,6 +60,11 @@ public final class OrreryNode implements AutoCloseable {
         return this.context.getBean(type);
     }
 
+    /** This node's application context (its route list, its beans). */
+    public org.springframework.context.ApplicationContext context() {
+        return this.context;
+    }
+
     /** This node's own address (not the public base URL, which all nodes share). */
     public String url() {
         return "http://localhost:" + this.port;

@@ -77,8 +77,8 @@ final class AnswerCheck {
         if (status < 400) {
             return problems;
         }
-        if (isHttpLayerRefusal(status, body)) {
-            return problems;
+        if (isHttpLayerRefusal(status, body) || input.method().equals("HEAD")) {
+            return problems; // a HEAD answer has no body to be in any format
         }
         String format = formatProblem(input.expect(), status, type, body);
         if (format != null) {

@@ -72,6 +72,7 @@ class BadInputCorpusTests extends OrreryIntegrationTest {
         settings.put("orrery.sign-in-throttle.account-free-failures", "1000000");
         settings.put("orrery.sign-in-throttle.address-free-failures", "1000000");
         settings.put("server.forward-headers-strategy", "native");
+        settings.put("orrery.admin.require-two-factor", "false");
         node = OrreryNode.start(settings);
         dataSource = node.bean(DataSource.class);
     }
@@ -126,6 +127,41 @@ class BadInputCorpusTests extends OrreryIntegrationTest {
     void apiRefusesBadPathsHeadersAndBodiesWithOrcidErrorsAndStoresNothing() {
         assertRefusedWithoutChange(List.of(), ApiCorpus.inputs(Dance.ADA_ORCID, context.accessToken(),
                 context.ownWork()));
+    }
+
+    /** Every route of the application's own route list, every method, every body kind (see {@link RouteCorpus}). */
+    @Test
+    void everyRouteAnswersEveryMethodWithEveryBodyKindWithoutAServerErrorAndStoresNothing() {
+        List<String> routes = RouteCorpus.routes(node.context());
+        List<BadInput> inputs = RouteCorpus.inputs(routes, context);
+        long start = System.nanoTime();
+        DatabaseSnapshot before = DatabaseSnapshot.of(dataSource);
+        List<String> failures = new ArrayList<>(RouteCorpus.sendAll(inputs,
+                input -> send(input.method(), input.target(), input.headers(), input.body()), base));
+        before.differences(DatabaseSnapshot.of(dataSource)).forEach(row -> failures.add("stored data changed: " + row));
+        TRIED.addAndGet(inputs.size());
+        System.out.printf("bad-input corpus: %d routes from the application's route list, %d inputs sent in %.1f s,"
+                + " %d improper%n", routes.size(), inputs.size(), (System.nanoTime() - start) / 1e9, failures.size());
+        assertThat(failures).as("improper answers to every method and body kind on every route").isEmpty();
+    }
+
+    @Test
+    void operatorsConsoleRefusesBadInputWithAPageAndStoresNothing() {
+        String[] signIn = session("/signin", "");
+        RawHttp.Response signedIn = send("POST", "/signin", List.of(new String[] { "Cookie", signIn[0] },
+                new String[] { "Content-Type", "application/x-www-form-urlencoded" }),
+                latin1("userId=olga.operator%40example.org&password=olga-password&_csrf="
+                        + BadValues.encode(signIn[1])));
+        String[] operator = session("/admin/clients", cookie(signedIn, signIn[0]));
+        List<BadInput> inputs = new ArrayList<>();
+        for (Endpoint endpoint : AdminCorpus.pages(operator[0], operator[1])) {
+            inputs.addAll(everything(endpoint));
+        }
+        List<BadInput> storing = new ArrayList<>();
+        for (Endpoint form : AdminCorpus.storingForms(operator[0], operator[1])) {
+            storing.addAll(Mutations.values(form, Value::strict));
+        }
+        assertRefusedWithoutChange(inputs, storing);
     }
 
     @Test

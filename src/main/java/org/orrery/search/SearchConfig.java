@@ -1,0 +1,26 @@
+package org.orrery.search;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the search: this node's index, the indexer that keeps it current, and the search over it. */
+@Configuration
+@EnableConfigurationProperties(SearchProperties.class)
+class SearchConfig {
+
+    @Bean(destroyMethod = "close")
+    SearchIndex searchIndex(SearchProperties properties) {
+        return new SearchIndex(properties.indexDir());
+    }
+
+    @Bean(destroyMethod = "close")
+    SearchIndexer searchIndexer(SearchIndex index, PublicRecords records, SearchProperties properties) {
+        return new SearchIndexer(index, records, properties);
+    }
+
+    @Bean
+    RegistrySearch registrySearch(SearchIndex index, SearchProperties properties) {
+        return new RegistrySearch(index, properties);
+    }
+}
