@@ -177,7 +177,7 @@ class AuthorizationServerConfig {
             TrustedOrganizations trusted) {
         var request = context.getAuthorizationRequest();
         Object prompt = request.getAdditionalParameters().get("prompt");
-        if (prompt != null && request.getScopes().contains("openid") && prompt.toString().contains("confirm")) {
+        if (prompt != null && prompt.toString().contains("confirm")) {
             return true;
         }
         var principal = (Authentication) context.getAuthentication().getPrincipal();

@@ -140,7 +140,11 @@ class DeveloperToolsTests extends OrreryIntegrationTest {
                             + " then stops.");
 
             Instant before = Instant.now();
-            HtmlPage reset = Browser.click(tools, "reset-secret");
+            HtmlPage confirm = Browser.click(tools, "reset-secret");
+            assertThat(confirm.getHtmlElementById("confirm-reset").asNormalizedText())
+                .startsWith("Reset the client secret?");
+            assertThat(confirm.getElementById("client-secret")).isNull();
+            HtmlPage reset = Browser.click(confirm, "confirm-reset-secret");
 
             assertThat(reset.getWebResponse().getStatusCode()).isEqualTo(200);
             String newSecret = reset.getHtmlElementById("client-secret").asNormalizedText();
@@ -184,7 +188,8 @@ class DeveloperToolsTests extends OrreryIntegrationTest {
             String oldSecret = registered.getHtmlElementById("client-secret").asNormalizedText();
             assertThat(clientCredentials(base, clientId, oldSecret).statusCode()).isEqualTo(200);
 
-            HtmlPage reset = Browser.click(browser.openHtml(base + "/developer-tools"), "reset-secret");
+            HtmlPage reset = Browser.click(Browser.click(browser.openHtml(base + "/developer-tools"), "reset-secret"),
+                    "confirm-reset-secret");
             String newSecret = reset.getHtmlElementById("client-secret").asNormalizedText();
             assertThat(reset.getHtmlElementById("reset-help").asNormalizedText()).contains("for 2 seconds more");
 
