@@ -22,7 +22,8 @@ record Options(Path jar, String base, long pid, String datasourceUrl, String dat
                           client-credentials] [--log-dir bench/target] [--half-peak]
                          [--peer-token-endpoint URL --peer-client-id ID --peer-client-secret SECRET
                           [--peer-label NAME] [--peer-scope SCOPE] [--peer-client-auth basic|post]
-                          [--peer-username U --peer-password P] [--peer-pid PID]]""";
+                          [--peer-username U --peer-password P] [--peer-pid PID]
+                          [--peer-authorize-endpoint URL --peer-redirect-uri URI [--peer-userinfo-endpoint URL]]]""";
 
     private static final List<String> FLAGS = List.of("half-peak");
 

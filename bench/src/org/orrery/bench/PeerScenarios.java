@@ -5,12 +5,13 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 /**
- * The scenarios run against a {@link Peer} as well: client credentials, and refresh along one chain per worker,
- * each chain started with the password grant. Nothing is assumed of the peer beyond RFC 6749.
+ * The scenarios run against a {@link Peer} as well: client credentials, refresh along one chain per worker (each
+ * chain started with the password grant), and, given the peer's authorization endpoint, the cold dance and
+ * userinfo ({@link PeerDance}). Nothing is assumed of the peer beyond RFC 6749 and OpenID Connect.
  */
 final class PeerScenarios {
 
-    static final List<String> ALL = List.of("refresh", "client-credentials");
+    static final List<String> ALL = List.of("dance", "userinfo", "refresh", "client-credentials");
 
     private final Peer peer;
 
@@ -28,8 +29,34 @@ final class PeerScenarios {
         return switch (scenario) {
             case "client-credentials" -> GrantScenarios.clientCredentials(this.client, this.peer.scope());
             case "refresh" -> refresh();
+            case "dance" -> dance();
+            case "userinfo" -> userinfo();
             default -> throw new IllegalArgumentException("no peer scenario " + scenario + "; known: " + ALL);
         };
+    }
+
+    private Prepared dance() throws IOException {
+        if (this.peer.authorizeEndpoint() == null) {
+            return Prepared.skip("no --peer-authorize-endpoint");
+        }
+        PeerDance dance = new PeerDance(this.peer);
+        dance.tokens("openid");
+        return Prepared.ready(worker -> dance.tokens("openid"));
+    }
+
+    private Prepared userinfo() throws IOException {
+        if (this.peer.authorizeEndpoint() == null || this.peer.userinfoEndpoint() == null) {
+            return Prepared.skip("no --peer-authorize-endpoint and --peer-userinfo-endpoint");
+        }
+        PeerDance dance = new PeerDance(this.peer);
+        String[] tokens = new String[this.concurrency];
+        for (int w = 0; w < this.concurrency; w++) {
+            tokens[w] = Web.jsonString(dance.tokens("openid"), "access_token");
+        }
+        String endpoint = this.peer.userinfoEndpoint();
+        Web.expect(Web.get(endpoint, null, "Authorization", "Bearer " + tokens[0]), 200, "userinfo");
+        return Prepared.ready(worker -> Web.expect(Web.get(endpoint, null, "Authorization", "Bearer " + tokens[worker]),
+                200, "userinfo"));
     }
 
     private Prepared refresh() throws IOException {

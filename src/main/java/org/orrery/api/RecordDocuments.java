@@ -74,25 +74,36 @@ final class RecordDocuments {
         return new Doc(DocumentSchemas.biography("personal-details"), biography(view));
     }
 
+    /**
+     * The account's verified addresses the reader may see (primary first), then e-mail items of the record that
+     * name another verified address: an unverified address is never shown.
+     */
     Doc emails(RecordView view) {
         List<ObjectNode> extra = new ArrayList<>();
-        Visibility visibility = view.settings().emailVisibility();
+        java.util.Set<String> listed = new java.util.HashSet<>();
         Source researcher = new Source(null, view.researcher().displayName());
-        if (view.access().denial(ItemType.EMAIL, visibility, researcher) == null) {
-            ObjectNode primary = NODES.objectNode();
-            primary.set("created-date", ItemJson.date(view.researcher().createdAt()));
-            primary.set("last-modified-date", ItemJson.date(view.researcher().createdAt()));
-            primary.set("source", this.items.source(researcher, view.orcid()));
-            primary.put("email", view.researcher().email());
-            primary.putNull("path");
-            primary.put("visibility", visibility.orcidName());
-            primary.put("verified", true);
-            primary.put("primary", true);
-            primary.putNull("put-code");
-            extra.add(primary);
+        for (org.orrery.record.AccountEmail email : view.emails()) {
+            if (view.access().denial(ItemType.EMAIL, email.visibility(), researcher) != null) {
+                continue;
+            }
+            ObjectNode entry = NODES.objectNode();
+            entry.set("created-date", ItemJson.date(email.addedAt()));
+            entry.set("last-modified-date",
+                    ItemJson.date(email.verifiedAt() == null ? email.addedAt() : email.verifiedAt()));
+            entry.set("source", this.items.source(researcher, view.orcid()));
+            entry.put("email", email.address());
+            entry.putNull("path");
+            entry.put("visibility", email.visibility().orcidName());
+            entry.put("verified", true);
+            entry.put("primary", email.primary());
+            entry.putNull("put-code");
+            extra.add(entry);
+            listed.add(email.address());
         }
-        return this.sections.personSection(view.orcid(), ItemType.EMAIL,
-                SectionDocuments.ofType(view.visible(), ItemType.EMAIL), extra);
+        List<org.orrery.record.RecordItem> items = SectionDocuments.ofType(view.visible(), ItemType.EMAIL).stream()
+            .filter(item -> !listed.contains(item.body().path("email").asString("").trim().toLowerCase(java.util.Locale.ROOT)))
+            .toList();
+        return this.sections.personSection(view.orcid(), ItemType.EMAIL, items, extra);
     }
 
     Doc personSection(RecordView view, ItemType type) {
@@ -175,8 +186,8 @@ final class RecordDocuments {
         history.put("claimed", true);
         history.putNull("source");
         history.putNull("deactivation-date");
-        history.put("verified-email", true);
-        history.put("verified-primary-email", true);
+        history.put("verified-email", !view.emails().isEmpty());
+        history.put("verified-primary-email", view.emails().stream().anyMatch(org.orrery.record.AccountEmail::primary));
         json.set("person", person.json());
         json.set("activities-summary", activities.json());
         json.put("path", "/" + view.orcid());

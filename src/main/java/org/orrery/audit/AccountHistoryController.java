@@ -29,7 +29,8 @@ class AccountHistoryController {
     private static final Map<String, String> REASONS = Map.of("CLIENT_REVOKED", "by the application",
             "USER_REVOKED", "by you", "STAFF_REVOKED", "by the registry's staff", "AUTH_CODE_REUSED",
             "because its authorization code was used twice", "REFRESH_TOKEN_REUSED",
-            "because a used refresh token was presented again", "BAD_CREDENTIALS", "wrong password");
+            "because a used refresh token was presented again", "BAD_CREDENTIALS", "wrong password", "BAD_CODE",
+            "(wrong code)");
 
     private final AuditTrail trail;
 

@@ -53,6 +53,11 @@ public class ClientRepository {
         return this.changes.get();
     }
 
+    /** Counts a change made elsewhere (a client's state or extra scopes), so this node's cache drops the client. */
+    public void touch() {
+        changed();
+    }
+
     /** A secret that currently authenticates a client: its hash, and when it stops (null: never). */
     public record ActiveSecret(String hash, Instant expiresAt) {
     }

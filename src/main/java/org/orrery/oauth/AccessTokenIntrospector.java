@@ -40,7 +40,8 @@ public class AccessTokenIntrospector implements OpaqueTokenIntrospector {
     public static final String LOOKUP = "SELECT t.scopes, a.orcid, a.client_id, c.client_type FROM oauth_token t"
             + " JOIN oauth_authorization a ON a.id = t.authorization_id"
             + " JOIN api_client c ON c.client_id = a.client_id"
-            + " WHERE t.token_hash = ? AND t.token_kind = ? AND t.invalidated = FALSE AND t.expires_at > ?";
+            + " WHERE t.token_hash = ? AND t.token_kind = ? AND t.invalidated = FALSE AND t.expires_at > ?"
+            + " AND c.client_state = 'ACTIVE'"; // a locked or deactivated client's tokens are refused at once
 
     private final JdbcTemplate jdbc;
 

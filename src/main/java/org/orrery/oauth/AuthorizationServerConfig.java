@@ -84,7 +84,8 @@ class AuthorizationServerConfig {
     SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
             HashedAuthorizationService authorizations, GrantConsentService consents, ResearcherRepository researchers,
             OrreryProperties properties, JwtGenerator idTokens, TrustedOrganizations trusted,
-            ImplicitTokenIssuer implicitTokens, AuditTrail audit, RateLimiter limiter) throws Exception {
+            ImplicitTokenIssuer implicitTokens, AuditTrail audit, RateLimiter limiter,
+            org.orrery.clients.ClientStates clientStates) throws Exception {
         var codes = new AuthorizationCodeGenerator(properties.codeLength());
         var responder = new AuthorizationResponder(properties.baseUrl());
         var tokenErrors = new TokenErrorWriter();
@@ -158,6 +159,12 @@ class AuthorizationServerConfig {
         consentCsrf.setRequireCsrfProtectionMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, AUTHORIZE));
         http.addFilterBefore(consentCsrf, AuthorizationFilter.class);
+        // A locked or deactivated client, read fresh: before the implicit flow and the sign-in redirect...
+        http.addFilterAfter(ClientStateFilter.atAuthorize(clientStates,
+                PathPatternRequestMatcher.withDefaults().matcher(AUTHORIZE)), SecurityContextHolderFilter.class);
+        // ... and at the token endpoint once the client has authenticated.
+        http.addFilterBefore(ClientStateFilter.atToken(clientStates,
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, TOKEN)), AuthorizationFilter.class);
         http.addFilterAfter(new ImplicitGrantFilter(clients, trusted, implicitTokens),
                 SecurityContextHolderFilter.class);
         http.addFilterBefore(new ReauthenticationFilter(researchers),

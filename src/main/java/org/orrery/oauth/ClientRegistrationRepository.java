@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.orrery.clients.ApiClient;
 import org.orrery.clients.ClientRepository;
 import org.orrery.clients.ClientRepository.ActiveSecret;
+import org.orrery.clients.ClientStates;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -46,12 +47,15 @@ public class ClientRegistrationRepository implements RegisteredClientRepository 
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
+    private final ClientStates states;
+
     /** A client as loaded, the repository's change count before loading, and when it must be loaded again. */
     private record Cached(RegisteredClient client, long changeCount, Instant expiresAt) {
     }
 
-    public ClientRegistrationRepository(ClientRepository clients, OrreryProperties properties) {
+    public ClientRegistrationRepository(ClientRepository clients, OrreryProperties properties, ClientStates states) {
         this.clients = clients;
+        this.states = states;
         this.properties = properties;
     }
 
@@ -88,7 +92,8 @@ public class ClientRegistrationRepository implements RegisteredClientRepository 
                 expiresAt = secret.expiresAt();
             }
         }
-        RegisteredClient registered = toRegisteredClient(client, secrets.stream().map(ActiveSecret::hash).toList());
+        RegisteredClient registered = toRegisteredClient(client, secrets.stream().map(ActiveSecret::hash).toList(),
+                this.states.extraScopes(clientId));
         if (this.cache.size() >= CACHE_SIZE) {
             this.cache.clear();
         }
@@ -96,7 +101,8 @@ public class ClientRegistrationRepository implements RegisteredClientRepository 
         return registered;
     }
 
-    private RegisteredClient toRegisteredClient(ApiClient client, List<String> secretHashes) {
+    private RegisteredClient toRegisteredClient(ApiClient client, List<String> secretHashes,
+            java.util.Set<String> extraScopes) {
         return RegisteredClient.withId(client.clientId())
             .clientId(client.clientId())
             .clientName(client.name())
@@ -112,7 +118,10 @@ public class ClientRegistrationRepository implements RegisteredClientRepository 
                 grants.add(AuthorizationGrantType.CLIENT_CREDENTIALS);
             })
             .redirectUris(uris -> uris.addAll(client.redirectUris()))
-            .scopes(scopes -> scopes.addAll(client.type().allowedScopes()))
+            .scopes(scopes -> {
+                scopes.addAll(client.type().allowedScopes());
+                scopes.addAll(extraScopes); // operator-granted (ClientLifecycle)
+            })
             .clientSettings(ClientSettings.builder()
                 .requireAuthorizationConsent(true)
                 .requireProofKey(false)

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.orrery.clients.ClientType;
 import org.orrery.registry.ResearcherRepository;
+import org.orrery.twofactor.SecondFactor;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -17,8 +18,9 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 
 /**
  * ORCID's ID token claims: {@code sub} the iD, {@code exp} 24 hours after {@code iat}, {@code jti},
- * {@code at_hash}, {@code auth_time} (the last sign-in), {@code amr} "pwd" for member clients only, and the
- * researcher's public names.
+ * {@code at_hash}, {@code auth_time} (the last sign-in), {@code amr} for member clients only ({@code ["mfa"]} when
+ * the account has two-factor sign-in on, as ORCID decides it, else {@code ["pwd"]}; an array, as OpenID Connect
+ * Core §2 defines the claim, where ORCID sends a bare string), and the researcher's public names.
  */
 final class IdTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -26,8 +28,11 @@ final class IdTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     private final ResearcherRepository researchers;
 
-    IdTokenClaims(ResearcherRepository researchers) {
+    private final SecondFactor secondFactor;
+
+    IdTokenClaims(ResearcherRepository researchers, SecondFactor secondFactor) {
         this.researchers = researchers;
+        this.secondFactor = secondFactor;
     }
 
     @Override
@@ -52,7 +57,8 @@ final class IdTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         }
         if (context.getRegisteredClient().getClientSettings()
             .getSetting(ClientRegistrationRepository.CLIENT_TYPE_SETTING) != ClientType.PUBLIC) {
-            claims.claim("amr", "pwd");
+            claims.claim("amr", java.util.List.of(
+                    this.secondFactor.enabledFor(context.getPrincipal().getName()) ? "mfa" : "pwd"));
         }
         String orcid = context.getPrincipal().getName();
         this.researchers.findByOrcid(orcid).ifPresent(researcher -> {

@@ -26,10 +26,11 @@ class OpenIdConfig {
     }
 
     @Bean
-    JwtGenerator idTokenGenerator(SigningKeys keys, ResearcherRepository researchers) {
+    JwtGenerator idTokenGenerator(SigningKeys keys, ResearcherRepository researchers,
+            org.orrery.twofactor.SecondFactor secondFactor) {
         JWKSource<SecurityContext> signingKey = (selector, context) -> selector.select(new JWKSet(List.of(keys.signing())));
         JwtGenerator generator = new JwtGenerator(new NimbusJwtEncoder(signingKey));
-        generator.setJwtCustomizer(new IdTokenClaims(researchers));
+        generator.setJwtCustomizer(new IdTokenClaims(researchers, secondFactor));
         return generator;
     }
 }

@@ -55,6 +55,11 @@ public final class ReadAccess {
         return new ReadAccess(Mode.OWNER, null, Set.of());
     }
 
+    /** The researcher on their own record pages. */
+    public boolean isOwner() {
+        return this.mode == Mode.OWNER;
+    }
+
     public boolean isPublicApi() {
         return this.mode == Mode.PUBLIC_API;
     }

@@ -20,10 +20,14 @@ public class RecordReader {
 
     private final ItemRepository items;
 
-    public RecordReader(ResearcherRepository researchers, RecordSettingsRepository settings, ItemRepository items) {
+    private final AccountEmailReader emails;
+
+    public RecordReader(ResearcherRepository researchers, RecordSettingsRepository settings, ItemRepository items,
+            AccountEmailReader emails) {
         this.researchers = researchers;
         this.settings = settings;
         this.items = items;
+        this.emails = emails;
     }
 
     public Optional<Researcher> researcher(String orcid) {
@@ -55,8 +59,20 @@ public class RecordReader {
         return this.items.find(researcher.orcid().value(), putCode);
     }
 
+    /**
+     * Keeps the items the reader may see; for anyone but the owner, an e-mail item only when its address is one of
+     * the account's verified addresses (only verified addresses are shown, ORCID wave 2 §5.1).
+     */
     private RecordView filter(Researcher researcher, ReadAccess access, List<RecordItem> all) {
-        List<RecordItem> visible = all.stream().filter(access::canSee).toList();
-        return new RecordView(researcher, settings(researcher), access, visible);
+        RecordSettings settings = settings(researcher);
+        List<AccountEmail> verified = this.emails.verified(researcher.orcid().value(), settings);
+        java.util.Set<String> addresses = verified.stream().map(AccountEmail::address)
+            .collect(java.util.stream.Collectors.toSet());
+        List<RecordItem> visible = all.stream()
+            .filter(access::canSee)
+            .filter(item -> item.type() != ItemType.EMAIL || access.isOwner()
+                    || addresses.contains(item.body().path("email").asString("").trim().toLowerCase(java.util.Locale.ROOT)))
+            .toList();
+        return new RecordView(researcher, settings, access, visible, verified);
     }
 }

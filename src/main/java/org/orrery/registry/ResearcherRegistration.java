@@ -18,10 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ResearcherRegistration {
 
-    static final int MIN_PASSWORD_LENGTH = 8;
+    public static final int MIN_PASSWORD_LENGTH = 8;
 
     /** bcrypt reads no more than this; Spring's encoder refuses a longer password outright. */
-    static final int MAX_PASSWORD_BYTES = 72;
+    public static final int MAX_PASSWORD_BYTES = 72;
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
 
@@ -81,23 +81,40 @@ public class ResearcherRegistration {
         return errors;
     }
 
-    /** Registers an application that {@link #validate} accepted, minting a fresh iD. */
+    /**
+     * Registers an application that {@link #validate} accepted, minting a fresh iD; its address is not verified
+     * until its owner follows the link mailed to it.
+     */
     @Transactional
     public Researcher register(Application application) {
+        return registerValidated(application, false);
+    }
+
+    /** Registers a seeded researcher with a fresh iD; a seeded address counts as verified. */
+    @Transactional
+    public Researcher registerSeeded(Application application) {
+        return registerValidated(application, true);
+    }
+
+    private Researcher registerValidated(Application application, boolean emailVerified) {
         Map<String, String> errors = validate(application);
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(errors.values().iterator().next());
         }
-        return register(application, mintUnusedId());
+        return register(application, mintUnusedId(), emailVerified);
     }
 
-    /** Registers with a given iD (sandbox seeding). */
+    /** Registers with a given iD (sandbox seeding); a seeded address counts as verified. */
     @Transactional
     public Researcher register(Application application, OrcidId orcid) {
+        return register(application, orcid, true);
+    }
+
+    private Researcher register(Application application, OrcidId orcid, boolean emailVerified) {
         Researcher researcher = new Researcher(orcid, application.givenNames().trim(), trimToNull(application.familyName()),
                 null, application.email().trim(), this.passwordEncoder.encode(application.password()), Instant.now());
         try {
-            this.researchers.insert(researcher);
+            this.researchers.insert(researcher, emailVerified);
         }
         catch (DuplicateKeyException ex) {
             throw new IllegalArgumentException("This email address is already registered. Sign in instead.");

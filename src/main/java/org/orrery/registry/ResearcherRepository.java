@@ -37,11 +37,14 @@ public class ResearcherRepository {
             .findFirst();
     }
 
+    /** The researcher whose primary address, or one of whose verified addresses, this is. */
     public Optional<Researcher> findByEmail(String email) {
         if (email == null || email.indexOf('\0') >= 0) {
             return Optional.empty(); // never stored; PostgreSQL refuses NUL in text
         }
-        return this.jdbc.query("SELECT * FROM researcher WHERE email = ?", this::map, normalizeEmail(email))
+        return this.jdbc.query("SELECT r.* FROM researcher r JOIN email_address e ON e.orcid = r.orcid"
+                + " WHERE e.address = ? AND (e.is_primary = TRUE OR e.verified = TRUE)", this::map,
+                normalizeEmail(email))
             .stream()
             .findFirst();
     }
@@ -52,21 +55,45 @@ public class ResearcherRepository {
         return count != null && count > 0;
     }
 
+    /** Inserts a researcher whose address is not verified yet. */
     public void insert(Researcher researcher) {
+        insert(researcher, false);
+    }
+
+    /**
+     * Inserts a researcher and their address as the primary one of their account ({@code email_address}); a
+     * taken address fails with {@link org.springframework.dao.DuplicateKeyException}.
+     */
+    public void insert(Researcher researcher, boolean emailVerified) {
         this.jdbc.update(
                 "INSERT INTO researcher (orcid, given_names, family_name, credit_name, email, password_hash, created_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 researcher.orcid().value(), researcher.givenNames(), researcher.familyName(), researcher.creditName(),
                 normalizeEmail(researcher.email()), researcher.passwordHash(), Timestamp.from(researcher.createdAt()));
+        Timestamp now = Timestamp.from(researcher.createdAt());
+        this.jdbc.update("INSERT INTO email_address (address, orcid, verified, is_primary, visibility, added_at,"
+                + " verified_at) VALUES (?, ?, ?, TRUE, 'PRIVATE', ?, ?)", normalizeEmail(researcher.email()),
+                researcher.orcid().value(), emailVerified, now, emailVerified ? now : null);
     }
 
-    /** Changes the researcher; names and email show on their record, so its version goes up at once. */
+    /**
+     * Changes the researcher; names and email show on their record, so its version goes up at once. A changed
+     * email (only a seed file changes it this way) replaces the primary address, verified.
+     */
     public void update(Researcher researcher) {
+        this.jdbc.update("UPDATE email_address SET address = ?, verified = TRUE, verified_at = ? WHERE orcid = ?"
+                + " AND is_primary = TRUE AND address <> ?", normalizeEmail(researcher.email()),
+                Timestamp.from(Instant.now()), researcher.orcid().value(), normalizeEmail(researcher.email()));
         this.jdbc.update(
                 "UPDATE researcher SET given_names = ?, family_name = ?, credit_name = ?, email = ?, password_hash = ?,"
                         + " record_version = record_version + 1 WHERE orcid = ?",
                 researcher.givenNames(), researcher.familyName(), researcher.creditName(),
                 normalizeEmail(researcher.email()), researcher.passwordHash(), researcher.orcid().value());
+    }
+
+    /** Stores a new hash of the same password (no version change: nothing a record shows). */
+    public void updatePasswordHash(String orcid, String hash) {
+        this.jdbc.update("UPDATE researcher SET password_hash = ? WHERE orcid = ?", hash, orcid);
     }
 
     public Optional<Instant> lastSignedIn(String orcid) {
@@ -81,7 +108,7 @@ public class ResearcherRepository {
         this.jdbc.update("UPDATE researcher SET last_signed_in = ? WHERE orcid = ?", Timestamp.from(when), orcid);
     }
 
-    static String normalizeEmail(String email) {
+    public static String normalizeEmail(String email) {
         return email == null ? null : email.trim().toLowerCase(java.util.Locale.ROOT);
     }
 

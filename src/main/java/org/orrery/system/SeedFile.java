@@ -66,9 +66,9 @@ record SeedFile(List<ResearcherEntry> researchers, List<ClientEntry> clients) {
             throw new InvalidSeedFileException("Seed file " + path + ": the top level must hold 'researchers' and 'clients'");
         }
         for (Object key : top.keySet()) {
-            if (!"researchers".equals(key) && !"clients".equals(key)) {
+            if (!"researchers".equals(key) && !"clients".equals(key) && !"operators".equals(key)) {
                 throw new InvalidSeedFileException("Seed file " + path + ": unknown section '" + key
-                        + "' (expected researchers, clients)");
+                        + "' (expected researchers, clients, operators)"); // operators: org.orrery.admin.OperatorSeed
             }
         }
         Reader reader = new Reader(path);

@@ -62,6 +62,10 @@ public class RateLimiter {
             this.buckets.values().removeIf(bucket -> bucket.isFull(now));
         }
         long wait = this.buckets.computeIfAbsent(key + "|" + clientType, k -> new TokenBucket(limit, now)).take(now);
+        if (wait != 0) { // in memory; read at /actuator/prometheus (org.orrery.metrics)
+            io.micrometer.core.instrument.Metrics.counter("orrery.refusals", "kind", "rate-limit",
+                    "endpoint", key.startsWith("token:") ? "token" : "api").increment();
+        }
         return new Admission(wait == 0, (wait + 999_999_999L) / 1_000_000_000L, limit);
     }
 }

@@ -6,12 +6,16 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.util.Locale;
+
+import org.orrery.accounts.EmailVerification;
 import org.orrery.audit.AuditEventType;
 import org.orrery.audit.AuditTrail;
 import org.orrery.registry.Researcher;
 import org.orrery.registry.ResearcherRegistration;
 import org.orrery.registry.ResearcherRepository;
 import org.orrery.registry.ResearcherUserDetailsService;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -23,6 +27,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,8 +52,15 @@ class RegisterController {
 
     private final AuditTrail audit;
 
+    private final EmailVerification verification;
+
+    private final TransactionTemplate transactions;
+
     RegisterController(ResearcherRegistration registration, ResearcherUserDetailsService users,
-            ResearcherRepository researchers, AuditTrail audit) {
+            ResearcherRepository researchers, AuditTrail audit, EmailVerification verification,
+            TransactionTemplate transactions) {
+        this.verification = verification;
+        this.transactions = transactions;
         this.researchers = researchers;
         this.audit = audit;
         this.registration = registration;
@@ -75,7 +87,13 @@ class RegisterController {
         Researcher researcher = null;
         if (errors.isEmpty()) {
             try {
-                researcher = this.registration.register(application);
+                // The verification mail is queued in the registration's transaction: both happen or neither.
+                Locale language = LocaleContextHolder.getLocale();
+                researcher = this.transactions.execute(status -> {
+                    Researcher registered = this.registration.register(application);
+                    this.verification.send(registered, registered.email(), language);
+                    return registered;
+                });
             }
             catch (IllegalArgumentException ex) {
                 errors = Map.of("email", ex.getMessage());

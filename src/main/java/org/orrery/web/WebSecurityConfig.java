@@ -5,6 +5,9 @@ import org.orrery.registry.ResearcherRepository;
 import org.orrery.registry.ResearcherUserDetailsService;
 import org.orrery.system.MaskedCsrfTokenHandler;
 import org.orrery.throttle.SignInThrottle;
+import org.orrery.twofactor.SecondFactor;
+import org.orrery.twofactor.TwoFactorSignIn;
+import org.orrery.twofactor.TwoFactorSignInFilter;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,12 +17,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -37,23 +40,18 @@ import org.springframework.web.servlet.HandlerMapping;
 @Configuration
 class WebSecurityConfig {
 
-    /** bcrypt, cost 10: a slow password hash for researchers' passwords. */
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder(10);
-    }
-
     @Bean
     @Order(3)
     SecurityFilterChain webChain(HttpSecurity http, ResearcherRepository researchers,
             ResearcherUserDetailsService users, PasswordEncoder passwords, SignInThrottle throttle, AuditTrail audit,
-            @Qualifier("requestMappingHandlerMapping") HandlerMapping controllers) throws Exception {
+            SecondFactor secondFactor, @Qualifier("requestMappingHandlerMapping") HandlerMapping controllers) throws Exception {
         var seeOther = new DefaultRedirectStrategy();
         seeOther.setStatusCode(HttpStatus.SEE_OTHER);
-        var signedIn = new SignInSuccessHandler(researchers, seeOther, audit);
+        var signedIn = new SignInSuccessHandler(researchers, seeOther, audit, secondFactor);
         var failed = new SignInFailureHandler(seeOther, audit);
         var passwordCheck = new DaoAuthenticationProvider(users);
         passwordCheck.setPasswordEncoder(passwords);
+        passwordCheck.setUserDetailsPasswordService(users); // re-hashes under the current settings on sign-in
         // The only way in: no parent manager that could check a password past the throttle.
         http.authenticationManager(new ProviderManager(new ThrottledSignInProvider(passwordCheck, throttle, users)));
         var signedOut = new SimpleUrlLogoutSuccessHandler();
@@ -70,12 +68,21 @@ class WebSecurityConfig {
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"),
                 new NegatedRequestMatcher(new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest")),
                 knownPage));
+        // the second step of a sign-in with two-factor on (a code page that only a half-done sign-in can use)
+        http.addFilterBefore(TwoFactorSignInFilter.create(secondFactor, throttle, users, audit, signedIn, seeOther),
+                UsernamePasswordAuthenticationFilter.class);
         http.authorizeHttpRequests(requests -> requests
-            .requestMatchers("/", "/signin", "/register", "/oauth/error", "/error", "/css/**", "/favicon.ico",
+            .requestMatchers("/", "/signin", TwoFactorSignIn.PAGE, "/register", "/oauth/error", "/error", "/css/**", "/favicon.ico",
                     "/demo/callback", "/actuator/health", "/actuator/health/**", "/actuator/info",
                     "/.well-known/openid-configuration", "/oauth/userinfo", PublicRecordController.PATTERN)
             .permitAll()
             .requestMatchers("/admin/audit-events")
+            .permitAll()
+            // accounts: mailed links work signed in or not; the operator's outbox answers its bearer token only
+            .requestMatchers("/reset-password", "/reset-password/*", "/verify-email/*", "/admin/mail-outbox",
+                    "/sandbox/mail", "/sandbox/mail/*")
+            .permitAll()
+            .requestMatchers("/actuator/prometheus") // the operator token, checked by org.orrery.metrics
             .permitAll()
             .anyRequest()
             .authenticated())

@@ -112,7 +112,7 @@ class AccountHistoryTests extends OrreryIntegrationTest {
             HtmlPage history = browser.openHtml(BASE + "/account/history");
             assertThat(rows(history)).containsExactly(
                     List.of("CLIENT_CREATED", "API client registered: History Reader", "History Reader"),
-                    List.of("REGISTERED", "Registered", ""));
+                    List.of("EMAIL_VERIFIED", "Email address verified", ""), List.of("REGISTERED", "Registered", ""));
         }
     }
 
@@ -127,7 +127,7 @@ class AccountHistoryTests extends OrreryIntegrationTest {
             assertThat(rows(history)).containsExactly(
                     List.of("CLIENT_SECRET_RESET", "API client secret reset", "Rotating Reader"),
                     List.of("CLIENT_CREATED", "API client registered: Rotating Reader", "Rotating Reader"),
-                    List.of("REGISTERED", "Registered", ""));
+                    List.of("EMAIL_VERIFIED", "Email address verified", ""), List.of("REGISTERED", "Registered", ""));
         }
     }
 
@@ -141,8 +141,10 @@ class AccountHistoryTests extends OrreryIntegrationTest {
     /** Registers a new researcher, who registers an API client of this name; returns the page showing it. */
     private static HtmlPage registerWithClient(Browser browser, String clientName) {
         HtmlPage register = browser.openHtml(BASE + "/register");
-        fillRegistration(register, "pw-" + UUID.randomUUID());
+        String email = fillRegistration(register, "pw-" + UUID.randomUUID());
         Browser.click(register, "register-button");
+        // Registering a client needs a verified primary address: follow the link mailed at registration.
+        browser.open(org.orrery.support.QueuedMail.newestLink(BASE, email, "/verify-email/"));
         HtmlPage tools = browser.openHtml(BASE + "/developer-tools");
         Browser.type(tools, "name", clientName);
         tools.<org.htmlunit.html.HtmlTextArea>getHtmlElementById("description").setText("An application.");

@@ -53,7 +53,7 @@ class IdTokenTests extends OrreryIntegrationTest {
         assertThat(claims.getStringClaim("nonce")).isEqualTo(nonce);
         assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(24 * 3600 * 1000L);
         assertThat(claims.getStringClaim("at_hash")).isEqualTo(leftHalfHash(tokens.get("access_token").asString()));
-        assertThat(claims.getStringClaim("amr")).isEqualTo("pwd");
+        assertThat(claims.getStringListClaim("amr")).containsExactly("pwd");
         assertThat(claims.getLongClaim("auth_time")).isBetween(claims.getIssueTime().getTime() / 1000 - 120,
                 claims.getIssueTime().getTime() / 1000);
         assertThat(claims.getStringClaim("given_name")).isEqualTo("Ada");

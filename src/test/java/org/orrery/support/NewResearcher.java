@@ -6,7 +6,7 @@ import org.htmlunit.html.HtmlPage;
 
 /**
  * A researcher registered through the register page for one test, so the test owns the account. The browser
- * that registered is signed in as them.
+ * that registered is signed in as them, and has followed the verification link mailed to their address.
  */
 public record NewResearcher(String orcid, String email, String password) {
 
@@ -22,6 +22,8 @@ public record NewResearcher(String orcid, String email, String password) {
         if (!record.getUrl().getPath().equals("/my-orcid")) {
             throw new IllegalStateException("Registering did not reach the record page: " + record.getUrl());
         }
-        return new NewResearcher(record.getHtmlElementById("orcid-id").asNormalizedText(), email, password);
+        String orcid = record.getHtmlElementById("orcid-id").asNormalizedText();
+        browser.open(QueuedMail.newestLink(base, email, "/verify-email/"));
+        return new NewResearcher(orcid, email, password);
     }
 }

@@ -49,8 +49,14 @@ public abstract class OrreryIntegrationTest {
         // make its answers depend on timing. The limits are tested on nodes of their own (RateLimitTests).
         registry.add("orrery.rate-limit.enabled", () -> "false");
         registry.add("orrery.audit.operator-token", () -> OPERATOR_TOKEN);
+        // Operators' pages ask for two-factor sign-in; that is tested on a node of its own (AdminConsoleTests).
+        registry.add("orrery.admin.require-two-factor", () -> "false");
         registry.add("spring.datasource.username", () -> DATASOURCE_USERNAME);
         registry.add("spring.datasource.password", () -> DATASOURCE_PASSWORD);
+        // Off the embedded H2 the registry is no sandbox: two-factor needs a configured key (on H2 it keeps its own).
+        if (!DATASOURCE_URL.startsWith("jdbc:h2:")) {
+            registry.add("orrery.two-factor.encryption-key", () -> "dGVzdC1vbmx5LXR3by1mYWN0b3Ita2V5LTMyYnl0ZXM=");
+        }
     }
 
     /** The seed file the shared server applies (src/test/resources/test-seed.yml). */

@@ -72,6 +72,7 @@ class BadInputCorpusTests extends OrreryIntegrationTest {
         settings.put("orrery.sign-in-throttle.account-free-failures", "1000000");
         settings.put("orrery.sign-in-throttle.address-free-failures", "1000000");
         settings.put("server.forward-headers-strategy", "native");
+        settings.put("orrery.admin.require-two-factor", "false");
         node = OrreryNode.start(settings);
         dataSource = node.bean(DataSource.class);
     }
@@ -126,6 +127,25 @@ class BadInputCorpusTests extends OrreryIntegrationTest {
     void apiRefusesBadPathsHeadersAndBodiesWithOrcidErrorsAndStoresNothing() {
         assertRefusedWithoutChange(List.of(), ApiCorpus.inputs(Dance.ADA_ORCID, context.accessToken(),
                 context.ownWork()));
+    }
+
+    @Test
+    void operatorsConsoleRefusesBadInputWithAPageAndStoresNothing() {
+        String[] signIn = session("/signin", "");
+        RawHttp.Response signedIn = send("POST", "/signin", List.of(new String[] { "Cookie", signIn[0] },
+                new String[] { "Content-Type", "application/x-www-form-urlencoded" }),
+                latin1("userId=olga.operator%40example.org&password=olga-password&_csrf="
+                        + BadValues.encode(signIn[1])));
+        String[] operator = session("/admin/clients", cookie(signedIn, signIn[0]));
+        List<BadInput> inputs = new ArrayList<>();
+        for (Endpoint endpoint : AdminCorpus.pages(operator[0], operator[1])) {
+            inputs.addAll(everything(endpoint));
+        }
+        List<BadInput> storing = new ArrayList<>();
+        for (Endpoint form : AdminCorpus.storingForms(operator[0], operator[1])) {
+            storing.addAll(Mutations.values(form, Value::strict));
+        }
+        assertRefusedWithoutChange(inputs, storing);
     }
 
     @Test

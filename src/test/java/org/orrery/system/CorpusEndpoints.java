@@ -109,8 +109,60 @@ final class CorpusEndpoints {
                 researcher, "clientId", "APP-0000000000000000", "_csrf", c.researcherCsrf()).light());
         endpoints.add(get("trusted organizations JSON", "/account/get-trusted-orgs.json", Expect.JSON, researcher,
                 "x", "1").light());
+        endpoints.addAll(accountSecurity(c, anonymous, researcher));
         endpoints.add(get("unknown page", "/no/such/page", Expect.PAGE, anonymous, "x", "1").light());
+        endpoints.addAll(accounts(c, anonymous, researcher));
         return endpoints;
+    }
+
+    /** Accounts: password reset, e-mail verification, the e-mail page, sandbox mail and the operator's outbox. */
+    private static List<Endpoint> accounts(Context c, List<String[]> anonymous, List<String[]> researcher) {
+        String token = "A".repeat(43);
+        List<Endpoint> endpoints = new ArrayList<>();
+        endpoints.add(get("reset-password page", "/reset-password", Expect.PAGE, anonymous, "x", "1").light());
+        endpoints.add(post("reset-password request", "/reset-password", Expect.PAGE, anonymous, "email",
+                "nobody%40example.org", "_csrf", c.anonymousCsrf()));
+        endpoints.add(get("reset-password link", "/reset-password/" + token, Expect.PAGE, anonymous, "x", "1"));
+        endpoints.add(post("reset-password form", "/reset-password/" + token, Expect.PAGE, anonymous, "password",
+                "a-new-password", "retypedPassword", "a-new-password", "verificationCode", "123456", "_csrf",
+                c.anonymousCsrf()));
+        endpoints.add(get("verify-email link", "/verify-email/" + token, Expect.PAGE, anonymous, "x", "1"));
+        endpoints.add(get("email addresses page", "/account/emails", Expect.PAGE, researcher, "x", "1").light());
+        for (String action : List.of("resend", "remove", "primary")) {
+            endpoints.add(post("email addresses " + action, "/account/emails/" + action, Expect.PAGE, researcher,
+                    "address", "nobody%40example.org", "_csrf", c.researcherCsrf()).light());
+        }
+        endpoints.add(post("email addresses visibility", "/account/emails/visibility", Expect.PAGE, researcher,
+                "address", "nobody%40example.org", "visibility", "public", "_csrf", c.researcherCsrf()));
+        endpoints.add(get("sandbox mail", "/sandbox/mail", Expect.PAGE, anonymous, "x", "1").light());
+        endpoints.add(get("sandbox mail message", "/sandbox/mail/1", Expect.PAGE, anonymous, "x", "1").light());
+        endpoints.add(get("operator mail outbox", "/admin/mail-outbox", Expect.JSON, List.of(), "status", "FAILED",
+                "limit", "10").light());
+        return endpoints;
+    }
+
+    /**
+     * Account settings and two-factor sign-in: the forms are sent values they refuse (a wrong current password, a
+     * code while no set-up waits, a code while no sign-in waits), so they store nothing.
+     */
+    private static List<Endpoint> accountSecurity(Context c, List<String[]> anonymous, List<String[]> researcher) {
+        return List.of(
+                get("account settings page", "/account", Expect.PAGE, researcher, "passwordChanged", "",
+                        "sessionsEnded", "2").light(),
+                post("account password form", "/account/password", Expect.PAGE, researcher, "currentPassword",
+                        "not-the-password", "newPassword", "a-new-password-1", "confirmPassword", "a-new-password-1",
+                        "_csrf", c.researcherCsrf()).light(),
+                post("account end other sessions", "/account/sessions/end-others", Expect.PAGE, researcher, "_csrf",
+                        c.researcherCsrf()).light(),
+                get("two-factor page", "/account/two-factor", Expect.PAGE, researcher, "disabled", "").light(),
+                post("two-factor confirm form", "/account/two-factor/confirm", Expect.PAGE, researcher,
+                        "verificationCode", "123456", "_csrf", c.researcherCsrf()),
+                post("two-factor disable form", "/account/two-factor/disable", Expect.PAGE, researcher, "password",
+                        "not-the-password", "verificationCode", "123456", "_csrf", c.researcherCsrf()).light(),
+                get("two-factor sign-in page", "/signin/two-factor", Expect.PAGE, anonymous, "error", "",
+                        "throttled", "").light(),
+                post("two-factor sign-in form", "/signin/two-factor", Expect.PAGE, anonymous, "verificationCode",
+                        "123456", "_csrf", c.anonymousCsrf()));
     }
 
     /** Forms that store what they accept: sent the strict values only, each of which they must refuse. */

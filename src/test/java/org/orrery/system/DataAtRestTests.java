@@ -82,6 +82,8 @@ class DataAtRestTests extends OrreryIntegrationTest {
         Browser.type(form, "password", password);
         HtmlPage registered = Browser.click(form, "register-button");
         assertThat(registered.getUrl().getPath()).isEqualTo("/my-orcid");
+        // Registering a client needs a verified primary address: follow the link mailed at registration.
+        browser.open(org.orrery.support.QueuedMail.newestLink(BASE, email, "/verify-email/"));
     }
 
     private static String registerPublicClient(Browser browser) {

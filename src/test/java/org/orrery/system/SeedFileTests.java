@@ -182,7 +182,7 @@ class SeedFileTests {
     void unknownSectionStopsStartUp() {
         Path file = write("users:\n" + GOOD_RESEARCHER);
         assertStartUpFails(file,
-                "Seed file " + file + ": unknown section 'users' (expected researchers, clients)");
+                "Seed file " + file + ": unknown section 'users' (expected researchers, clients, operators)");
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
 import org.junit.jupiter.api.Test;
 import org.orrery.support.Browser;
+import org.orrery.support.QueuedMail;
 import org.orrery.support.Http;
 import org.orrery.support.OrreryIntegrationTest;
 
@@ -36,6 +37,10 @@ class RecordEditorTests extends OrreryIntegrationTest {
             HtmlPage landed = Browser.click(register, "register-button");
             if (landed.getElementById("problem") != null || landed.getUrl().getPath().equals("/register")) {
                 Browser.signIn(browser.openHtml(BASE + "/signin"), EMAIL, "dora-password");
+            }
+            else {
+                // Adding items needs a verified primary address: follow the link mailed at registration.
+                browser.open(QueuedMail.newestLink(BASE, EMAIL, "/verify-email/"));
             }
         }
         return browser.openHtml(BASE + "/my-orcid/record");

@@ -19,7 +19,7 @@ import org.orrery.support.Dance;
 import org.orrery.support.OrreryIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /** The register page in a real browser: minting an iD, signing in, and every refusal of bad input. */
 class RegistrationPageTests extends OrreryIntegrationTest {
@@ -57,7 +57,7 @@ class RegistrationPageTests extends OrreryIntegrationTest {
     }
 
     @Test
-    void storedPasswordIsABcryptHashOfWhatWasTyped() {
+    void storedPasswordIsAnArgon2idHashOfWhatWasTyped() {
         try (Browser browser = new Browser()) {
             String password = "a-long-secret-" + UUID.randomUUID();
             HtmlPage landed = submit(browser, Map.of("givenNames", "Lise", "familyName", "Meitner", "email",
@@ -66,10 +66,10 @@ class RegistrationPageTests extends OrreryIntegrationTest {
 
             String hash = this.jdbc.queryForObject("SELECT password_hash FROM researcher WHERE orcid = ?",
                     String.class, orcid);
-            assertThat(hash).matches("\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}").doesNotContain(password);
-            assertThat(Integer.parseInt(hash.substring(4, 6))).as("bcrypt cost").isGreaterThanOrEqualTo(10);
-            assertThat(new BCryptPasswordEncoder().matches(password, hash)).isTrue();
-            assertThat(new BCryptPasswordEncoder().matches(password + "x", hash)).isFalse();
+            assertThat(hash).startsWith("{argon2id}$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain(password);
+            var argon2 = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+            assertThat(argon2.matches(password, hash.substring("{argon2id}".length()))).isTrue();
+            assertThat(argon2.matches(password + "x", hash.substring("{argon2id}".length()))).isFalse();
         }
     }
 

@@ -1,0 +1,64 @@
+package org.orrery.lifecycle;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The effects of deactivating or deprecating a record on its data, tokens and sessions; runs inside the state
+ * change's transaction.
+ */
+@Component
+class RecordClearing {
+
+    /** The names ORCID gives a cleared record (public, as ORCID shows them). */
+    static final String CLEARED_GIVEN_NAMES = "Given Names Deactivated";
+
+    static final String CLEARED_FAMILY_NAME = "Family Name Deactivated";
+
+    private final JdbcTemplate jdbc;
+
+    RecordClearing(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Clears the record as ORCID does: every person and activity item deleted, biography removed, names replaced
+     * by ORCID's placeholders, credit name removed. The e-mail address and password stay (reactivation needs them).
+     */
+    void clear(String orcid, boolean deactivation) {
+        this.jdbc.update("DELETE FROM record_item WHERE orcid = ?", orcid);
+        this.jdbc.update("UPDATE record_settings SET biography = NULL, biography_created_at = NULL,"
+                + " biography_modified_at = NULL, modified_at = ? WHERE orcid = ?", Timestamp.from(Instant.now()),
+                orcid);
+        this.jdbc.update("UPDATE researcher SET given_names = ?, family_name = ?, credit_name = NULL WHERE orcid = ?",
+                CLEARED_GIVEN_NAMES, CLEARED_FAMILY_NAME, orcid);
+    }
+
+    /** Stops every code, access and refresh token of the researcher at once and forgets their grants. */
+    int revokeTokens(String orcid, String reason) {
+        int revoked = this.jdbc.update("UPDATE oauth_token SET invalidated = TRUE, revoke_reason = ?, revoked_at = ?"
+                + " WHERE invalidated = FALSE AND authorization_id IN"
+                + " (SELECT id FROM oauth_authorization WHERE orcid = ?)", reason, Timestamp.from(Instant.now()),
+                orcid);
+        this.jdbc.update("DELETE FROM oauth_grant WHERE orcid = ?", orcid);
+        return revoked;
+    }
+
+    /** Signs the researcher out everywhere (sessions live in the shared database). */
+    void endSessions(String orcid) {
+        this.jdbc.update("DELETE FROM SPRING_SESSION WHERE PRINCIPAL_NAME = ?", orcid);
+    }
+
+    /**
+     * Moves the deprecated record's e-mail addresses to the kept record. Today a researcher has exactly one
+     * address ({@code researcher.email}, unique and required), so the kept record cannot hold a second one: the
+     * address stays on the deprecated row, reserved (nobody can register with it) and leading whoever signs in
+     * with it to the kept record. When researchers have several addresses, the rows move here.
+     */
+    void moveEmails(String fromOrcid, String toOrcid) {
+        // Deliberately nothing to move while each researcher has one address; see the Javadoc and the README.
+    }
+}
