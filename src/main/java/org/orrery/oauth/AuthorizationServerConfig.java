@@ -211,7 +211,7 @@ class AuthorizationServerConfig {
             return false;
         }
         Object prompt = request.getAdditionalParameters().get("prompt");
-        if (prompt != null && request.getScopes().contains("openid") && prompt.toString().contains("confirm")) {
+        if (prompt != null && prompt.toString().contains("confirm")) {
             return true;
         }
         var principal = (Authentication) context.getAuthentication().getPrincipal();

@@ -109,6 +109,9 @@ final class CorpusEndpoints {
         endpoints.add(get("developer tools page", "/developer-tools", Expect.PAGE, researcher, "x", "1").light());
         endpoints.add(post("developer tools secret reset", "/developer-tools/reset-secret", Expect.PAGE, researcher,
                 "clientId", "APP-0000000000000000", "_csrf", c.researcherCsrf()).light());
+        endpoints.add(post("developer tools client edit", "/developer-tools/edit", Expect.PAGE, researcher,
+                "clientId", "APP-0000000000000000", "name", "Corpus App", "description", "An application.",
+                "redirectUris", "https%3A%2F%2Fapp.example.org%2Fcallback", "_csrf", c.researcherCsrf()).light());
         endpoints.add(get("my record page", "/my-orcid", Expect.PAGE, researcher, "x", "1").light());
         endpoints.add(get("trusted organizations page", "/account/trusted-organizations", Expect.PAGE, researcher,
                 "revoked", "").light());
