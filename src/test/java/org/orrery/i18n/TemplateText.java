@@ -25,7 +25,8 @@ final class TemplateText {
 
     private static final Set<String> RAW = Set.of("script", "style");
 
-    private static final Pattern TOKEN = Pattern.compile("<!--.*?-->|<[^>]*>|[^<]+", Pattern.DOTALL);
+    private static final Pattern TOKEN = Pattern.compile("<!--.*?-->|<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>|[^<]+",
+            Pattern.DOTALL); // a '>' inside a quoted attribute value (th:if="${n > 1}") does not end the tag
 
     private static final Pattern TAG = Pattern.compile("<\\s*(/?)\\s*([A-Za-z][\\w:.-]*)(.*?)(/?)\\s*>", Pattern.DOTALL);
 
