@@ -96,11 +96,26 @@ class SearchApiController {
         int rows = rows(request.getParameter("rows"));
         int start = start(request.getParameter("start"), publicApi && caller.clientId() == null);
         try {
-            return this.search.search(SearchParameters.from(request.getParameterMap()), start, rows);
+            return this.search.search(SearchParameters.from(parameters(request)), start, rows);
         }
         catch (SearchQueryException ex) {
             throw new ApiException(invalidSearch(ex.getMessage()));
         }
+    }
+
+    /**
+     * Only the parameters a search reads, by name: the whole parameter map would make the HTTP firewall refuse
+     * requests that merely carry some other oddly named parameter.
+     */
+    private static java.util.Map<String, String[]> parameters(HttpServletRequest request) {
+        java.util.Map<String, String[]> parameters = new java.util.LinkedHashMap<>();
+        for (String name : SearchParameters.NAMES) {
+            String[] values = request.getParameterValues(name);
+            if (values != null) {
+                parameters.put(name, values);
+            }
+        }
+        return parameters;
     }
 
     private static int rows(String text) {

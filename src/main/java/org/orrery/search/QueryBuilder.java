@@ -279,7 +279,7 @@ final class QueryBuilder {
             return "the query has too many clauses (at most " + IndexSearcher.getMaxClauseCount() + ")";
         }
         java.util.regex.Matcher at = COLUMN.matcher(message);
-        return at.find() ? "syntax error at line " + at.group(1) + ", column " + at.group(2) : "syntax error";
+        return at.find() ? "bad syntax near line " + at.group(1) + ", column " + at.group(2) : "bad syntax";
     }
 
     private static String firstLine(Exception ex) {

@@ -88,7 +88,7 @@ final class SearchIndex implements AutoCloseable {
         IndexWriterConfig config = new IndexWriterConfig(SearchFields.analyzer());
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         config.setRAMBufferSizeMB(64);
-        config.setCommitOnClose(true);
+        config.setCommitOnClose(false);
         return config;
     }
 

@@ -58,6 +58,8 @@ final class SearchIndexer implements AutoCloseable {
 
     private volatile boolean ready;
 
+    private volatile boolean closed;
+
     SearchIndexer(SearchIndex index, PublicRecords records, SearchProperties properties) {
         this.index = index;
         this.records = records;
@@ -97,6 +99,9 @@ final class SearchIndexer implements AutoCloseable {
     }
 
     private void tick() {
+        if (this.closed) {
+            return;
+        }
         try {
             if (this.epoch == null) {
                 startUp();
@@ -123,7 +128,7 @@ final class SearchIndexer implements AutoCloseable {
         String after = null;
         long done = 0;
         long lastLog = System.nanoTime();
-        while (true) {
+        while (!this.closed) {
             List<PublicRecord> page = this.records.page(after, PAGE);
             if (page.isEmpty()) {
                 break;
@@ -143,6 +148,9 @@ final class SearchIndexer implements AutoCloseable {
                 this.index.refresh();
                 poll();
             }
+        }
+        if (this.closed) {
+            return;
         }
         this.index.commit(this.epoch, this.watermark);
         this.index.refresh();
@@ -171,7 +179,7 @@ final class SearchIndexer implements AutoCloseable {
     private void sweep() throws IOException {
         this.lastSweep = System.nanoTime();
         String after = null;
-        while (true) {
+        while (!this.closed) {
             Map<String, Long> page = this.records.versions(after, PAGE * 5);
             if (page.isEmpty()) {
                 break;
@@ -225,12 +233,25 @@ final class SearchIndexer implements AutoCloseable {
         return chunks;
     }
 
+    /**
+     * Stops after the step under way. The thread is never interrupted: an interrupt during I/O closes the file
+     * channels of the embedded database and of the index, which would break them for everyone else in the process.
+     */
     @Override
     public void close() throws Exception {
-        this.thread.shutdownNow();
-        this.thread.awaitTermination(30, TimeUnit.SECONDS);
-        if (this.epoch != null && this.watermark != null) {
-            this.index.commit(this.epoch, this.watermark);
+        this.closed = true;
+        this.thread.shutdown();
+        if (!this.thread.awaitTermination(60, TimeUnit.SECONDS)) {
+            LOG.warn("Search indexer still busy after 60 s; closing without a last commit");
+            return;
+        }
+        if (this.epoch != null && this.watermark != null && this.ready) {
+            try {
+                this.index.commit(this.epoch, this.watermark);
+            }
+            catch (Exception ex) {
+                LOG.warn("Search index: last commit failed: {}", ex.toString());
+            }
         }
     }
 }

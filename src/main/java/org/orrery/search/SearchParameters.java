@@ -21,6 +21,10 @@ public record SearchParameters(String q, String defType, String qf, String pf, L
     private static final Pattern LOCAL_PARAM = Pattern
         .compile("\\s*([A-Za-z.]+)(?:=(?:\"([^\"]*)\"|'([^']*)'|(\\S+)))?");
 
+    /** The parameters a search reads; every other one is ignored (and never looked at). */
+    public static final List<String> NAMES = List.of("q", "defType", "qf", "pf", "bq", "mm", "q.op", "df", "fq",
+            "sort");
+
     /** From a request's parameters (each name's values in order). */
     public static SearchParameters from(Map<String, String[]> parameters) {
         Map<String, List<String>> all = new LinkedHashMap<>();

@@ -272,6 +272,8 @@ class SearchApiTests extends OrreryIntegrationTest {
                 "undefined field keywords");
         assertThat(get("pub", "search", "q=a&wt=python&qt=/update&fl=password&rows=1", JSON).statusCode())
             .isEqualTo(200);
+        assertThat(get("pub", "search", "q=a&%00=1&%20=2", JSON).statusCode()).isEqualTo(200);
+        assertError(get("pub", "search", "q=" + enc("family-name:(b"), JSON), 400, 9012, "bad syntax near line 1, column");
     }
 
     @Test

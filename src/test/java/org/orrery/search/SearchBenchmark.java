@@ -68,7 +68,8 @@ class SearchBenchmark {
         settings.put("orrery.search.sweep-interval", "0s");
         // Migrate the schema with a first node, stop it, load, then time a rebuild on an empty index.
         OrreryNode.startFresh(settings).close();
-        deleteIndex(indexA);
+        indexA = Files.createTempDirectory("orrery-search-bench-a");
+        settings.put("orrery.search.index-dir", indexA.toString());
         long loadStart = System.nanoTime();
         List<String> sampleEmails = load(url, user, password, records);
         System.out.printf("Search bench: loaded %,d researchers in %.1f s%n", records, seconds(loadStart));
@@ -270,14 +271,6 @@ class SearchBenchmark {
     private static String fold(String word) {
         return java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
             .replace("Ø", "O").replace("Ł", "L").replace("'", "\\'");
-    }
-
-    private static void deleteIndex(Path dir) throws Exception {
-        try (var files = Files.list(dir)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
     }
 
     private static double seconds(long since) {
