@@ -10,7 +10,8 @@ CREATE TABLE lifecycle_link (
     orcid       VARCHAR(19)  NOT NULL REFERENCES researcher (orcid) ON DELETE CASCADE,
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     expires_at  TIMESTAMP WITH TIME ZONE NOT NULL,
-    used_at     TIMESTAMP WITH TIME ZONE
+    used_at     TIMESTAMP WITH TIME ZONE,
+    attempts    INTEGER      DEFAULT 0 NOT NULL
 );
 CREATE INDEX lifecycle_link_orcid_idx ON lifecycle_link (orcid, purpose);
 CREATE INDEX lifecycle_link_expiry_idx ON lifecycle_link (expires_at);

@@ -145,7 +145,11 @@ class AdminClientController {
         catch (IllegalArgumentException ex) {
             type = null;
         }
-        RedirectUriMatching matching = "orcid-prefix".equals(form.get("matching")) ? RedirectUriMatching.ORCID_PREFIX
+        String matchingName = form.getOrDefault("matching", "exact");
+        if (!matchingName.equals("exact") && !matchingName.equals("orcid-prefix")) {
+            throw new IllegalArgumentException("The redirect URI matching must be exact or orcid-prefix.");
+        }
+        RedirectUriMatching matching = matchingName.equals("orcid-prefix") ? RedirectUriMatching.ORCID_PREFIX
                 : RedirectUriMatching.EXACT;
         String description = form.get("description");
         return new Application(form.get("name"), description == null || description.isBlank() ? form.get("name")

@@ -5,12 +5,16 @@ import java.security.Principal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.orrery.accounts.EmailVerification;
+import org.orrery.audit.AuditEventType;
 import org.orrery.audit.AuditTrail;
 import org.orrery.lifecycle.Actor;
 import org.orrery.lifecycle.LifecycleException;
 import org.orrery.lifecycle.RecordLifecycle;
 import org.orrery.lifecycle.RecordState;
 import org.orrery.registry.ResearcherRepository;
+import org.orrery.twofactor.TwoFactorService;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,8 +36,14 @@ class AdminResearcherController {
 
     private final AuditTrail audit;
 
+    private final TwoFactorService twoFactor;
+
+    private final EmailVerification verification;
+
     AdminResearcherController(AdminQueries queries, ResearcherRepository researchers, RecordLifecycle lifecycle,
-            AuditTrail audit) {
+            AuditTrail audit, TwoFactorService twoFactor, EmailVerification verification) {
+        this.twoFactor = twoFactor;
+        this.verification = verification;
         this.queries = queries;
         this.researchers = researchers;
         this.lifecycle = lifecycle;
@@ -61,6 +71,7 @@ class AdminResearcherController {
         model.addAttribute("state", this.lifecycle.stateOf(orcid));
         model.addAttribute("tokens", this.queries.workingTokens(orcid));
         model.addAttribute("events", this.audit.ofResearcher(orcid, 50));
+        model.addAttribute("twoFactorOn", this.twoFactor.enabledFor(orcid));
         return "admin/researcher";
     }
 
@@ -70,6 +81,18 @@ class AdminResearcherController {
             @RequestParam(name = "into", required = false) String into, Principal operator,
             RedirectAttributes redirect, HttpServletResponse response, Model model) {
         Actor actor = Actor.operator(operator.getName());
+        var researcher = this.researchers.findByOrcid(orcid);
+        if (researcher.isPresent() && (action.equals("reset-two-factor") || action.equals("resend-verification"))) {
+            if (action.equals("reset-two-factor")) {
+                this.twoFactor.disable(orcid);
+            }
+            else {
+                this.verification.send(researcher.get(), researcher.get().email(), LocaleContextHolder.getLocale());
+            }
+            this.audit.record(AuditEventType.OPERATOR_ACTION, orcid, null, action, "by " + actor.describe());
+            redirect.addFlashAttribute("done", action);
+            return "redirect:/admin/researchers/" + orcid;
+        }
         try {
             RecordState ignored = switch (action) {
                 case "lock" -> this.lifecycle.lock(orcid, actor, reason);

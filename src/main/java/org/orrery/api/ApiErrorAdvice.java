@@ -1,5 +1,7 @@
 package org.orrery.api;
 
+import org.orrery.record.RecordNotActiveException;
+
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,11 +22,35 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(basePackageClasses = ApiErrorAdvice.class)
 class ApiErrorAdvice {
 
+    private final String baseUrl;
+
+    ApiErrorAdvice(org.orrery.oauth.OrreryProperties properties) {
+        this.baseUrl = properties.baseUrl();
+    }
+
     private static final Logger log = LoggerFactory.getLogger(ApiErrorAdvice.class);
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<byte[]> apiError(ApiException ex, HttpServletRequest request) {
-        return ApiResponder.error(request, ex.error());
+        ResponseEntity<byte[]> answer = ApiResponder.error(request, ex.error());
+        if (ex.location() != null) {
+            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header("Location", ex.location())
+                .body(answer.getBody());
+        }
+        return answer;
+    }
+
+    /** A write that found the record no longer active under its row lock (a state change raced it). */
+    @ExceptionHandler(RecordNotActiveException.class)
+    ResponseEntity<byte[]> notActive(RecordNotActiveException ex, HttpServletRequest request) {
+        try {
+            RecordStateRefusal.check(ex.orcid(), ex.state(), ex.deprecatedInto(), this.baseUrl);
+        }
+        catch (ApiException refusal) {
+            return apiError(refusal, request);
+        }
+        return unexpected(ex, request);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

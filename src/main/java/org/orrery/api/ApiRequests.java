@@ -1,6 +1,7 @@
 package org.orrery.api;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -72,22 +73,34 @@ class ApiRequests {
     /** Starts a write on the member API: format, caller checks and the record. */
     Context write(HttpServletRequest request, Authentication authentication, String orcid, List<String> scopes) {
         MediaType type = ApiResponder.negotiate(request);
+        Optional<VersionedResearcher> found = lookUp(orcid);
         Caller caller = Caller.of(false, authentication);
         caller.requireWrite(orcid, scopes);
-        return context(type, caller, orcid);
+        return context(type, caller, orcid, found);
     }
 
     private Context start(HttpServletRequest request, Authentication authentication, String orcid) {
         MediaType type = ApiResponder.negotiate(request);
+        Optional<VersionedResearcher> found = lookUp(orcid);
         Caller caller = Caller.of(isPublic(request), authentication);
         caller.checkMemberAccess(orcid);
-        return context(type, caller, orcid);
+        return context(type, caller, orcid, found);
     }
 
-    private Context context(MediaType type, Caller caller, String orcid) {
-        VersionedResearcher found = this.reader.versionedResearcher(orcid)
-            .orElseThrow(() -> new ApiException(OrcidError.recordNotFound(orcid)));
-        return new Context(type, caller, found.researcher(), found.recordVersion());
+    /**
+     * The researcher, their record's version and its state, in one query. A record that is not active is refused
+     * here, before the caller's scopes are looked at (as ORCID checks the profile first); a missing one is
+     * refused after them.
+     */
+    private Optional<VersionedResearcher> lookUp(String orcid) {
+        Optional<VersionedResearcher> found = this.reader.versionedResearcher(orcid);
+        found.ifPresent(researcher -> RecordStateRefusal.check(researcher, this.baseUrl));
+        return found;
+    }
+
+    private static Context context(MediaType type, Caller caller, String orcid, Optional<VersionedResearcher> found) {
+        VersionedResearcher researcher = found.orElseThrow(() -> new ApiException(OrcidError.recordNotFound(orcid)));
+        return new Context(type, caller, researcher.researcher(), researcher.recordVersion());
     }
 
     static boolean isPublic(HttpServletRequest request) {

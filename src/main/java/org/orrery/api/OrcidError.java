@@ -157,6 +157,26 @@ public record OrcidError(int responseCode, String developerMessage, String userM
                 "Something went wrong in ORCID.", 9008);
     }
 
+    /** A deprecated record (ORCID §5.5): 301 for a GET (with {@code Location}), 409 for any other method. */
+    public static OrcidError deprecated(boolean get, String keptUri, String deprecatedUri) {
+        String message = "This account is deprecated. Please refer to account: " + keptUri + ". ORCID "
+                + deprecatedUri;
+        return new OrcidError(get ? 301 : 409, (get ? "301 Moved Permanently: " : "409 Conflict: ") + message,
+                "The ORCID record has been deprecated. Please refer to account: " + keptUri, 9007);
+    }
+
+    /** A locked record (ORCID §5.6), on reads and writes. */
+    public static OrcidError locked(String recordUri) {
+        return new OrcidError(409, "409 Conflict: The ORCID record is locked and cannot be edited. ORCID " + recordUri,
+                "The ORCID record is locked.", 9018);
+    }
+
+    /** A deactivated record (ORCID §5.4), on reads and writes. */
+    public static OrcidError deactivated(String recordUri) {
+        return new OrcidError(409, "409 Conflict: The ORCID record is deactivated and cannot be edited. ORCID "
+                + recordUri, "The ORCID record is deactivated.", 9044);
+    }
+
     /** The ORCID JSON form (also the tree the XML writer walks). */
     public ObjectNode toJson() {
         ObjectNode body = JsonNodeFactory.instance.objectNode();

@@ -6,8 +6,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,18 +34,21 @@ class AccountHistoryController {
 
     private final AuditTrail trail;
 
-    AccountHistoryController(AuditTrail trail) {
+    private final MessageSource messages;
+
+    AccountHistoryController(AuditTrail trail, MessageSource messages) {
         this.trail = trail;
+        this.messages = messages;
     }
 
     @GetMapping("/account/history")
-    String history(Principal principal, Model model) {
+    String history(Principal principal, Model model, Locale locale) {
         List<Map<String, String>> rows = new ArrayList<>();
         for (AuditEvent event : this.trail.ofResearcher(principal.getName(), PAGE_SIZE)) {
             Map<String, String> row = new LinkedHashMap<>();
             row.put("type", event.type().name());
             row.put("when", WHEN.format(event.occurredAt()));
-            row.put("what", describe(event));
+            row.put("what", describe(event, locale));
             row.put("application", event.clientId() == null ? ""
                     : event.clientName() == null ? event.clientId() : event.clientName());
             row.put("address", event.address() == null ? "" : event.address());
@@ -53,10 +58,14 @@ class AccountHistoryController {
         return "account/history";
     }
 
-    private static String describe(AuditEvent event) {
-        StringBuilder text = new StringBuilder(event.type().description());
+    /** The event in the page's language ({@code history.event.*} and {@code history.reason.*} in the pages bundle),
+     * in English for a type or reason the bundle does not know yet. */
+    private String describe(AuditEvent event, Locale locale) {
+        StringBuilder text = new StringBuilder(this.messages.getMessage("history.event." + event.type().name(), null,
+                event.type().description(), locale));
         if (event.reason() != null) {
-            text.append(' ').append(REASONS.getOrDefault(event.reason(), "(" + event.reason() + ")"));
+            text.append(' ').append(this.messages.getMessage("history.reason." + event.reason(), null,
+                    REASONS.getOrDefault(event.reason(), "(" + event.reason() + ")"), locale));
         }
         if (event.detail() != null && !event.detail().isBlank()) {
             text.append(": ").append(event.detail());

@@ -3,6 +3,7 @@ package org.orrery.lifecycle;
 import java.sql.Timestamp;
 import java.time.Instant;
 
+import org.orrery.twofactor.TwoFactorService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,15 +21,20 @@ class RecordClearing {
 
     private final JdbcTemplate jdbc;
 
-    RecordClearing(JdbcTemplate jdbc) {
+    private final TwoFactorService twoFactor;
+
+    RecordClearing(JdbcTemplate jdbc, TwoFactorService twoFactor) {
         this.jdbc = jdbc;
+        this.twoFactor = twoFactor;
     }
 
     /**
      * Clears the record as ORCID does: every person and activity item deleted, biography removed, names replaced
-     * by ORCID's placeholders, credit name removed. The e-mail address and password stay (reactivation needs them).
+     * by ORCID's placeholders, credit name removed, two-factor sign-in and its backup codes removed. The e-mail
+     * address and password stay (reactivation needs them).
      */
     void clear(String orcid, boolean deactivation) {
+        this.twoFactor.disable(orcid);
         this.jdbc.update("DELETE FROM record_item WHERE orcid = ?", orcid);
         this.jdbc.update("UPDATE record_settings SET biography = NULL, biography_created_at = NULL,"
                 + " biography_modified_at = NULL, modified_at = ? WHERE orcid = ?", Timestamp.from(Instant.now()),

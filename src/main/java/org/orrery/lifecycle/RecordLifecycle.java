@@ -3,6 +3,7 @@ package org.orrery.lifecycle;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.orrery.audit.AuditEventType;
 import org.orrery.audit.AuditTrail;
@@ -28,6 +29,9 @@ public class RecordLifecycle {
     /** Longest lock reason kept. */
     public static final int MAX_REASON = 500;
 
+    private static final String SELECT = "SELECT orcid, record_state, deprecated_into, record_state_reason,"
+            + " record_state_changed_at FROM researcher";
+
     private final JdbcTemplate jdbc;
 
     private final AuditTrail audit;
@@ -44,6 +48,15 @@ public class RecordLifecycle {
     @Transactional(readOnly = true)
     public RecordState stateOf(String orcid) {
         return read(orcid, false);
+    }
+
+    /** The record's state now, or empty when no record has that iD (never throws for bad input). */
+    public Optional<RecordState> find(String orcid) {
+        String bare = orcid == null ? "" : orcid.strip().replaceFirst("^https?://[^/]+/", "");
+        if (!OrcidId.isValid(bare)) {
+            return Optional.empty();
+        }
+        return this.jdbc.query(SELECT + " WHERE orcid = ?", RecordLifecycle::map, bare).stream().findFirst();
     }
 
     /** Locks an active record (operators only): the API answers 409/9018, the owner cannot authorize apps. */
@@ -167,15 +180,18 @@ public class RecordLifecycle {
 
     private RecordState read(String orcid, boolean forUpdate) {
         String id = canonical(orcid);
-        List<RecordState> found = this.jdbc.query("SELECT orcid, record_state, deprecated_into, record_state_reason,"
-                + " record_state_changed_at FROM researcher WHERE orcid = ?" + (forUpdate ? " FOR UPDATE" : ""),
-                (rs, row) -> new RecordState(rs.getString(1), Status.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()),
-                id);
+        List<RecordState> found = this.jdbc.query(SELECT + " WHERE orcid = ?" + (forUpdate ? " FOR UPDATE" : ""),
+                RecordLifecycle::map, id);
         if (found.isEmpty()) {
             throw new LifecycleException(Code.UNKNOWN_RECORD, "No record has the iD " + id + ".");
         }
         return found.get(0);
+    }
+
+    private static RecordState map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        Timestamp changed = rs.getTimestamp(5);
+        return new RecordState(rs.getString(1), Status.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+                changed == null ? null : changed.toInstant());
     }
 
     /** The bare iD of {@code orcid} (an iD or its URI), or UNKNOWN_RECORD when it is not a well-formed iD. */

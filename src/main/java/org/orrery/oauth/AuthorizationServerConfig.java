@@ -1,5 +1,9 @@
 package org.orrery.oauth;
 
+import org.orrery.lifecycle.InactiveRecordAuthorizeFilter;
+import org.orrery.lifecycle.RecordLifecycle;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+
 import org.orrery.audit.AuditTrail;
 import org.orrery.registry.ResearcherRepository;
 import org.orrery.throttle.RateLimiter;
@@ -86,7 +90,7 @@ class AuthorizationServerConfig {
             HashedAuthorizationService authorizations, GrantConsentService consents, ResearcherRepository researchers,
             OrreryProperties properties, JwtGenerator idTokens, TrustedOrganizations trusted,
             ImplicitTokenIssuer implicitTokens, AuditTrail audit, RateLimiter limiter,
-            org.orrery.clients.ClientStates clientStates) throws Exception {
+            org.orrery.clients.ClientStates clientStates, RecordLifecycle lifecycle) throws Exception {
         var codes = new AuthorizationCodeGenerator(properties.codeLength());
         var responder = new AuthorizationResponder(properties.baseUrl(), new UnparsedRequestRedirect(clients));
         var tokenErrors = new TokenErrorWriter();
@@ -128,13 +132,16 @@ class AuthorizationServerConfig {
                 .tokenEndpoint(token -> token
                     .authenticationProviders(providers -> providers.replaceAll(provider -> {
                         if (provider instanceof OAuth2AuthorizationCodeAuthenticationProvider) {
-                            return new CodeExchangeProvider(provider, authorizations, audit);
+                            return new RecordStateGrantGuard(new CodeExchangeProvider(provider, authorizations, audit),
+                                    authorizations, lifecycle, CodeExchangeProvider.CODE);
                         }
                         if (provider instanceof OAuth2ClientCredentialsAuthenticationProvider) {
                             return new ClientCredentialsGrantProvider(provider);
                         }
                         if (provider instanceof OAuth2RefreshTokenAuthenticationProvider) {
-                            return new RefreshTokenGrantProvider(authorizations, properties.refreshReuseGrace(), audit);
+                            return new RecordStateGrantGuard(new RefreshTokenGrantProvider(authorizations,
+                                    properties.refreshReuseGrace(), audit), authorizations, lifecycle,
+                                    OAuth2TokenType.REFRESH_TOKEN);
                         }
                         return provider;
                     }))
@@ -171,6 +178,8 @@ class AuthorizationServerConfig {
         // ... and at the token endpoint once the client has authenticated.
         http.addFilterBefore(ClientStateFilter.atToken(clientStates,
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, TOKEN)), AuthorizationFilter.class);
+        // A researcher whose record is not active cannot authorize applications (ORCID §5.6).
+        http.addFilterAfter(new InactiveRecordAuthorizeFilter(lifecycle, AUTHORIZE), SecurityContextHolderFilter.class);
         http.addFilterAfter(new ImplicitGrantFilter(clients, trusted, implicitTokens),
                 SecurityContextHolderFilter.class);
         http.addFilterBefore(new ReauthenticationFilter(researchers),
@@ -202,7 +211,7 @@ class AuthorizationServerConfig {
             return false;
         }
         Object prompt = request.getAdditionalParameters().get("prompt");
-        if (prompt != null && request.getScopes().contains("openid") && prompt.toString().contains("confirm")) {
+        if (prompt != null && prompt.toString().contains("confirm")) {
             return true;
         }
         var principal = (Authentication) context.getAuthentication().getPrincipal();

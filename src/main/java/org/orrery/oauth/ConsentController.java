@@ -1,7 +1,6 @@
 package org.orrery.oauth;
 
 import java.security.Principal;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +40,7 @@ class ConsentController {
         Researcher researcher = this.researchers.findByOrcid(principal.getName()).orElse(null);
         if (client == null || researcher == null || state == null || state.isBlank()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("message", "This authorization request is incomplete. Please start again from the application.");
+            model.addAttribute("messageKey", "oauth.error.incomplete");
             return "oauth/error";
         }
         Set<String> scopes = new LinkedHashSet<>();
@@ -60,12 +59,8 @@ class ConsentController {
         return "oauth/consent";
     }
 
-    /** ORCID's wording, one line per requested scope, without repeating a line. */
-    static List<String> scopeLines(Set<String> scopes) {
-        Set<String> lines = new LinkedHashSet<>();
-        for (String scope : scopes) {
-            lines.add(ScopeDescriptions.describe(scope));
-        }
-        return new ArrayList<>(lines);
+    /** ORCID's wording (as message keys, with icons), one line per requested scope, without repeating a line. */
+    static List<ScopeDescriptions.ScopeLine> scopeLines(Set<String> scopes) {
+        return ScopeDescriptions.lines(scopes);
     }
 }

@@ -46,8 +46,7 @@ class ImplicitConsentController {
         var researcher = this.researchers.findByOrcid(principal.getName()).orElse(null);
         if (client == null || researcher == null) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("message", "This authorization request has expired or was already answered. "
-                    + "Please start again from the application.");
+            model.addAttribute("messageKey", "oauth.error.expired");
             return "oauth/error";
         }
         model.addAttribute("client", client);
@@ -65,8 +64,7 @@ class ImplicitConsentController {
         ImplicitRequest pending = key == null ? null : (ImplicitRequest) session.getAttribute(attribute);
         if (pending == null) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("message", "This authorization request has expired or was already answered. "
-                    + "Please start again from the application.");
+            model.addAttribute("messageKey", "oauth.error.expired");
             return "oauth/error";
         }
         session.removeAttribute(attribute);

@@ -1,43 +1,71 @@
 package org.orrery.oauth;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.orrery.clients.Scopes;
 
-/** The plain-language line shown on the consent screen for each scope (ORCID's {@code messages_en} texts). */
+/**
+ * How a scope is shown to a researcher (consent screen, trusted organizations): the message key of ORCID's
+ * wording in the {@code oauth} bundle and the kind of icon beside it.
+ */
 final class ScopeDescriptions {
 
-    private static final Map<String, String> LINES = Map.ofEntries(
-            Map.entry(Scopes.AUTHENTICATE, "Get your ORCID iD"),
-            Map.entry(Scopes.OPENID, "Get your ORCID iD"),
-            Map.entry(Scopes.READ_PUBLIC, "Read your public information"),
-            Map.entry(Scopes.READ_LIMITED, "Read your information with visibility set to Trusted Parties"),
-            Map.entry(Scopes.ORCID_PROFILE_READ_LIMITED, "Read your information with visibility set to Trusted Parties"),
-            Map.entry(Scopes.ACTIVITIES_READ_LIMITED, "Read your research activities with visibility set to Trusted Parties"),
-            Map.entry(Scopes.PERSON_READ_LIMITED, "Read your biographical information with visibility set to Trusted Parties"),
-            Map.entry(Scopes.ACTIVITIES_UPDATE, "Add/update your research activities (works, affiliations, etc)"),
-            Map.entry(Scopes.PERSON_UPDATE, "Add/update other information about you (country, keywords, etc.)"),
-            Map.entry(Scopes.EMAIL_READ_PRIVATE, "Read your email addresses, including private ones"),
-            Map.entry("/orcid-works/create", "Add works to your record"),
-            Map.entry("/orcid-works/update", "Update works on your record"),
-            Map.entry(Scopes.WORKS_READ_LIMITED, "Read your works with visibility set to Trusted Parties"),
-            Map.entry("/affiliations/create", "Add affiliations to your record"),
-            Map.entry("/affiliations/update", "Update affiliations on your record"),
-            Map.entry(Scopes.AFFILIATIONS_READ_LIMITED, "Read your affiliations with visibility set to Trusted Parties"),
-            Map.entry("/funding/create", "Add funding information to your record"),
-            Map.entry("/funding/update", "Update funding information on your record"),
-            Map.entry(Scopes.FUNDING_READ_LIMITED, "Read your funding information with visibility set to Trusted Parties"),
-            Map.entry("/peer-review/create", "Add peer reviews to your record"),
-            Map.entry("/peer-review/update", "Update peer reviews on your record"),
-            Map.entry(Scopes.PEER_REVIEW_READ_LIMITED, "Read your peer reviews with visibility set to Trusted Parties"),
-            Map.entry(Scopes.BIO_READ_LIMITED, "Read your biographical information with visibility set to Trusted Parties"),
-            Map.entry(Scopes.BIO_UPDATE, "Update your biographical information"),
-            Map.entry(Scopes.BIO_EXTERNAL_IDS_CREATE, "Add external identifiers to your record"));
+    /** One line: the message key, the icon ({@code id}, {@code read}, {@code update}, {@code email}), and the raw
+     * scope for a scope Orrery has no wording for (then the key is {@code scope.other}). */
+    record ScopeLine(String key, String icon, String scope) {
+    }
+
+    private static final Map<String, String> KEYS = Map.ofEntries(
+            Map.entry(Scopes.AUTHENTICATE, "scope.authenticate"),
+            Map.entry(Scopes.OPENID, "scope.authenticate"),
+            Map.entry(Scopes.READ_PUBLIC, "scope.readPublic"),
+            Map.entry(Scopes.READ_LIMITED, "scope.readLimited"),
+            Map.entry(Scopes.ORCID_PROFILE_READ_LIMITED, "scope.readLimited"),
+            Map.entry(Scopes.ACTIVITIES_READ_LIMITED, "scope.activitiesReadLimited"),
+            Map.entry(Scopes.PERSON_READ_LIMITED, "scope.personReadLimited"),
+            Map.entry(Scopes.ACTIVITIES_UPDATE, "scope.activitiesUpdate"),
+            Map.entry(Scopes.PERSON_UPDATE, "scope.personUpdate"),
+            Map.entry(Scopes.EMAIL_READ_PRIVATE, "scope.emailReadPrivate"),
+            Map.entry("/orcid-works/create", "scope.worksCreate"),
+            Map.entry("/orcid-works/update", "scope.worksUpdate"),
+            Map.entry(Scopes.WORKS_READ_LIMITED, "scope.worksReadLimited"),
+            Map.entry("/affiliations/create", "scope.affiliationsCreate"),
+            Map.entry("/affiliations/update", "scope.affiliationsUpdate"),
+            Map.entry(Scopes.AFFILIATIONS_READ_LIMITED, "scope.affiliationsReadLimited"),
+            Map.entry("/funding/create", "scope.fundingCreate"),
+            Map.entry("/funding/update", "scope.fundingUpdate"),
+            Map.entry(Scopes.FUNDING_READ_LIMITED, "scope.fundingReadLimited"),
+            Map.entry("/peer-review/create", "scope.peerReviewCreate"),
+            Map.entry("/peer-review/update", "scope.peerReviewUpdate"),
+            Map.entry(Scopes.PEER_REVIEW_READ_LIMITED, "scope.peerReviewReadLimited"),
+            Map.entry(Scopes.BIO_READ_LIMITED, "scope.personReadLimited"),
+            Map.entry(Scopes.BIO_UPDATE, "scope.bioUpdate"),
+            Map.entry(Scopes.BIO_EXTERNAL_IDS_CREATE, "scope.externalIdsCreate"));
 
     private ScopeDescriptions() {
     }
 
-    static String describe(String scope) {
-        return LINES.getOrDefault(scope, scope);
+    /** One line per requested scope, in the order asked, without repeating a line. */
+    static List<ScopeLine> lines(Set<String> scopes) {
+        Set<ScopeLine> lines = new LinkedHashSet<>();
+        for (String scope : scopes) {
+            lines.add(line(scope));
+        }
+        return new ArrayList<>(lines);
+    }
+
+    static ScopeLine line(String scope) {
+        String key = KEYS.get(scope);
+        if (key == null) {
+            return new ScopeLine("scope.other", "read", scope);
+        }
+        String icon = key.equals("scope.authenticate") ? "id" : key.equals("scope.emailReadPrivate") ? "email"
+                : key.contains("ReadLimited") || key.equals("scope.readLimited") || key.equals("scope.readPublic")
+                        ? "read" : "update";
+        return new ScopeLine(key, icon, null);
     }
 }

@@ -67,7 +67,8 @@ final class TokenErrorWriter implements AuthenticationFailureHandler, Authentica
         if (OAuth2ErrorCodes.UNSUPPORTED_GRANT_TYPE.equals(code)) {
             return new OAuth2Error(code, "Unsupported grant type: " + request.getParameter("grant_type"), null);
         }
-        if (OAuth2ErrorCodes.UNAUTHORIZED_CLIENT.equals(code)) {
+        if (OAuth2ErrorCodes.UNAUTHORIZED_CLIENT.equals(code)
+                && !description.startsWith(RecordStateGrantGuard.DESCRIPTION_PREFIX)) {
             return new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
                     "Unauthorized grant type: " + request.getParameter("grant_type"), null);
         }

@@ -5,7 +5,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.orrery.audit.AuditEventType;
@@ -98,13 +101,33 @@ public class TrustedOrganizations {
         return false;
     }
 
-    /** The researcher's grants, by client name. */
+    /**
+     * The organizations that hold working access to the researcher's record, by client name: those with a live
+     * access token (the rule {@link #remembers} applies), each with the union of the scopes of its working
+     * authorizations and the day the earliest of them was granted. An organization whose every token was revoked
+     * (by the researcher, by {@code /oauth/revoke}, or because a code or refresh token was reused) or has expired
+     * is not listed, and the next authorization asks for consent again.
+     */
     public List<Grant> of(String orcid) {
-        return this.jdbc.query("SELECT g.client_id, g.scopes, g.granted_at, c.name, c.website FROM oauth_grant g"
-                + " JOIN api_client c ON c.client_id = g.client_id WHERE g.orcid = ? ORDER BY c.name",
-                (rs, row) -> new Grant(rs.getString("client_id"), rs.getString("name"), rs.getString("website"),
-                        Scopes.split(rs.getString("scopes")), rs.getTimestamp("granted_at").toInstant()),
-                orcid);
+        Map<String, Grant> grants = new LinkedHashMap<>();
+        this.jdbc.query("SELECT a.client_id, a.authorized_scopes, a.created_at, c.name, c.website"
+                + " FROM oauth_authorization a JOIN api_client c ON c.client_id = a.client_id"
+                + " WHERE a.orcid = ? AND " + LIVE_ACCESS_TOKEN + " ORDER BY c.name, a.client_id, a.created_at",
+                (ResultSet rs) -> {
+                    String clientId = rs.getString("client_id");
+                    Instant created = rs.getTimestamp("created_at").toInstant();
+                    Set<String> scopes = new LinkedHashSet<>(Scopes.split(rs.getString("authorized_scopes")));
+                    Grant known = grants.get(clientId);
+                    if (known != null) {
+                        Set<String> union = new LinkedHashSet<>(known.scopes());
+                        union.addAll(scopes);
+                        scopes = union;
+                        created = known.grantedAt().isBefore(created) ? known.grantedAt() : created;
+                    }
+                    grants.put(clientId, new Grant(clientId, rs.getString("name"), rs.getString("website"),
+                            Collections.unmodifiableSet(scopes), created));
+                }, orcid, HashedAuthorizationService.KIND_ACCESS, Timestamp.from(Instant.now()));
+        return List.copyOf(grants.values());
     }
 
     /** Revokes every token the client holds for the researcher and forgets the grant. */

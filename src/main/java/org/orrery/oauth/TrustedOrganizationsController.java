@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * Account settings, "Trusted organizations": each client with access, what it may do and since when, and a
- * button that revokes its access. Also ORCID's JSON listing at {@code /account/get-trusted-orgs.json}.
+ * Account settings, "Trusted organizations": each client that holds working access (the rule of remembered
+ * consent), what it may do in ORCID's words and since when, and a button that revokes its access. Also ORCID's JSON listing at {@code /account/get-trusted-orgs.json}.
  */
 @Controller
 class TrustedOrganizationsController {
@@ -41,6 +41,7 @@ class TrustedOrganizationsController {
             row.put("website", grant.clientWebsite());
             row.put("access", ConsentController.scopeLines(grant.scopes()));
             row.put("granted", DAY.format(grant.grantedAt()));
+            row.put("grantedIso", grant.grantedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
             rows.add(row);
         }
         model.addAttribute("grants", rows);

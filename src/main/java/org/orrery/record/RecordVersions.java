@@ -21,9 +21,19 @@ public class RecordVersions {
         this.jdbc = jdbc;
     }
 
-    /** Raises the record's version; call it inside the transaction of the write. */
+    /**
+     * Raises the record's version; call it inside the transaction of the write. Throws
+     * {@link RecordNotActiveException} when the record is locked, deactivated or deprecated: only active records
+     * are written to.
+     */
     public void raise(String orcid) {
-        this.jdbc.update("UPDATE researcher SET record_version = record_version + 1,"
-                + " record_changed_at = CURRENT_TIMESTAMP WHERE orcid = ?", orcid);
+        int raised = this.jdbc.update("UPDATE researcher SET record_version = record_version + 1,"
+                + " record_changed_at = CURRENT_TIMESTAMP WHERE orcid = ? AND record_state = 'ACTIVE'", orcid);
+        if (raised == 0) {
+            this.jdbc.query("SELECT record_state, deprecated_into FROM researcher WHERE orcid = ?",
+                    (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                        throw new RecordNotActiveException(orcid, rs.getString(1), rs.getString(2));
+                    }, orcid);
+        }
     }
 }

@@ -32,7 +32,8 @@ public class ResearcherRepository {
             return Optional.empty();
         }
         return this.jdbc.query("SELECT * FROM researcher WHERE orcid = ?",
-                (rs, row) -> new VersionedResearcher(map(rs, row), rs.getLong("record_version")), orcid)
+                (rs, row) -> new VersionedResearcher(map(rs, row), rs.getLong("record_version"),
+                        rs.getString("record_state"), rs.getString("deprecated_into")), orcid)
             .stream()
             .findFirst();
     }

@@ -4,8 +4,10 @@ import java.security.Principal;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,23 +30,26 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Developer tools: a signed-in researcher registers one public API client and is shown its id and, once, its
- * secret; later they may reset the secret, and are shown the new one once. Both go on the audit trail.
+ * secret; later they may edit its name, description, website and redirect URIs (validated as at registration),
+ * and reset the secret after confirming it, and are shown the new one once. Creation and resets go on the audit
+ * trail.
  */
 @Controller
 class DeveloperToolsController {
-
-    private static final DateTimeFormatter SHOWN_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'",
-            Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final ClientRegistration registration;
 
     private final ClientRepository clients;
 
+    private final ClientEdits edits;
+
     private final AuditTrail audit;
 
-    DeveloperToolsController(ClientRegistration registration, ClientRepository clients, AuditTrail audit) {
+    DeveloperToolsController(ClientRegistration registration, ClientRepository clients, ClientEdits edits,
+            AuditTrail audit) {
         this.registration = registration;
         this.clients = clients;
+        this.edits = edits;
         this.audit = audit;
     }
 
@@ -54,18 +59,20 @@ class DeveloperToolsController {
     }
 
     @PostMapping("/developer-tools/reset-secret")
-    String resetSecret(@RequestParam(name = "clientId", required = false) String clientId, Principal principal,
-            Model model, HttpServletResponse response) {
-        boolean own = this.clients.findByOwner(principal.getName()).stream()
-            .anyMatch(client -> client.clientId().equals(clientId));
-        if (!own) {
+    String resetSecret(@RequestParam(name = "clientId", required = false) String clientId,
+            @RequestParam(name = "confirm", required = false) String confirm, Principal principal, Model model,
+            HttpServletResponse response, Locale locale) {
+        if (own(principal, clientId) == null) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
-            return render(principal, model, emptyForm(), Map.of("reset", "You have no API client with that id."),
-                    null);
+            return render(principal, model, emptyForm(), Map.of("reset", "developer.error.noSuchClient"), null);
+        }
+        if (!"yes".equals(confirm)) {
+            model.addAttribute("confirmReset", clientId);
+            return render(principal, model, emptyForm(), Map.of(), null);
         }
         var reset = this.registration.resetSecret(clientId);
         this.audit.record(AuditEventType.CLIENT_SECRET_RESET, principal.getName(), clientId, null, null);
-        model.addAttribute("previousSecretsEnd", SHOWN_TIME.format(reset.previousSecretsEnd()));
+        model.addAttribute("previousSecretsEnd", shownTime(locale).format(reset.previousSecretsEnd()));
         model.addAttribute("previousSecretsEndIso",
                 reset.previousSecretsEnd().truncatedTo(ChronoUnit.SECONDS).toString());
         return render(principal, model, emptyForm(), Map.of(), reset.clientSecret());
@@ -77,23 +84,52 @@ class DeveloperToolsController {
             @RequestParam(name = "website", required = false) String website,
             @RequestParam(name = "redirectUris", required = false) String redirectUris, Principal principal,
             Model model, HttpServletResponse response) {
-        List<String> uris = redirectUris == null ? List.of()
-                : Arrays.stream(redirectUris.split("\\R")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        var application = new ClientRegistration.Application(name, description, website, uris, ClientType.PUBLIC,
-                RedirectUriMatching.EXACT);
+        var application = application(name, description, website, redirectUris);
         Map<String, String> errors = this.registration.validate(application);
         if (!this.clients.findByOwner(principal.getName()).isEmpty()) {
-            errors = Map.of("client", "You already have a public API client; you may have only one.");
+            errors = Map.of("client", "developer.error.oneClient");
         }
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return render(principal, model, Map.of("name", nz(name), "description", nz(description), "website",
-                    nz(website), "redirectUris", nz(redirectUris)), errors, null);
+            return render(principal, model, form(name, description, website, redirectUris), errors, null);
         }
         var registered = this.registration.register(application, principal.getName());
         this.audit.record(AuditEventType.CLIENT_CREATED, principal.getName(), registered.client().clientId(), null,
                 registered.client().name());
         return render(principal, model, emptyForm(), Map.of(), registered.clientSecret());
+    }
+
+    @PostMapping("/developer-tools/edit")
+    String edit(@RequestParam(name = "clientId", required = false) String clientId,
+            @RequestParam(name = "name", required = false) String name,
+            @RequestParam(name = "description", required = false) String description,
+            @RequestParam(name = "website", required = false) String website,
+            @RequestParam(name = "redirectUris", required = false) String redirectUris, Principal principal,
+            Model model, HttpServletResponse response) {
+        ApiClient client = own(principal, clientId);
+        if (client == null) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return render(principal, model, emptyForm(), Map.of("reset", "developer.error.noSuchClient"), null);
+        }
+        var application = application(name, description, website, redirectUris);
+        Map<String, String> errors = this.registration.validate(application);
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("editing", clientId);
+            model.addAttribute("editForm", form(name, description, website, redirectUris));
+            model.addAttribute("editErrors", errors);
+            return render(principal, model, emptyForm(), Map.of(), null);
+        }
+        this.edits.apply(client, application);
+        model.addAttribute("edited", true);
+        return render(principal, model, emptyForm(), Map.of(), null);
+    }
+
+    private ApiClient own(Principal principal, String clientId) {
+        return this.clients.findByOwner(principal.getName()).stream()
+            .filter(client -> client.clientId().equals(clientId))
+            .findFirst()
+            .orElse(null);
     }
 
     private String render(Principal principal, Model model, Map<String, String> form, Map<String, String> errors,
@@ -103,34 +139,62 @@ class DeveloperToolsController {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("newSecret", newSecret);
-        model.addAttribute("gracePeriod", spelledOut(this.registration.secretGracePeriod()));
+        if (!model.containsAttribute("editForm")) {
+            model.addAttribute("editForm", own.isEmpty() ? emptyForm() : formOf(own.get(0)));
+            model.addAttribute("editErrors", Map.of());
+        }
+        Duration grace = this.registration.secretGracePeriod();
+        model.addAttribute("gracePeriod", grace.isZero() ? null : GracePeriod.of(grace));
         return "developer-tools";
     }
 
-    /** "24 hours", "7 days", "90 seconds": a grace period as the page states it (a day as hours); null for none. */
-    private static String spelledOut(Duration period) {
-        if (period.isZero()) {
-            return null;
+    /** A grace period as the page states it: a count and the message key of its unit (a day as hours). */
+    record GracePeriod(long count, String unitKey) {
+
+        static GracePeriod of(Duration period) {
+            long seconds = period.toSeconds();
+            if (seconds % 86_400 == 0 && seconds > 86_400) {
+                return new GracePeriod(seconds / 86_400, "developer.period.days");
+            }
+            if (seconds % 3_600 == 0) {
+                return new GracePeriod(seconds / 3_600, "developer.period.hours");
+            }
+            if (seconds % 60 == 0) {
+                return new GracePeriod(seconds / 60, "developer.period.minutes");
+            }
+            return new GracePeriod(Math.max(seconds, 1), "developer.period.seconds");
         }
-        long seconds = period.toSeconds();
-        if (seconds % 86_400 == 0 && seconds > 86_400) {
-            return plural(seconds / 86_400, "day");
-        }
-        if (seconds % 3_600 == 0) {
-            return plural(seconds / 3_600, "hour");
-        }
-        if (seconds % 60 == 0) {
-            return plural(seconds / 60, "minute");
-        }
-        return plural(Math.max(seconds, 1), "second");
     }
 
-    private static String plural(long count, String unit) {
-        return count + " " + unit + (count == 1 ? "" : "s");
+    private static DateTimeFormatter shownTime(Locale locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+            .withLocale(locale)
+            .withZone(ZoneOffset.UTC);
+    }
+
+    private static ClientRegistration.Application application(String name, String description, String website,
+            String redirectUris) {
+        List<String> uris = redirectUris == null ? List.of()
+                : Arrays.stream(redirectUris.split("\\R")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return new ClientRegistration.Application(name, description, website, uris, ClientType.PUBLIC,
+                RedirectUriMatching.EXACT);
+    }
+
+    private static Map<String, String> form(String name, String description, String website, String redirectUris) {
+        Map<String, String> form = new HashMap<>();
+        form.put("name", nz(name));
+        form.put("description", nz(description));
+        form.put("website", nz(website));
+        form.put("redirectUris", nz(redirectUris));
+        return form;
+    }
+
+    private static Map<String, String> formOf(ApiClient client) {
+        return form(client.name(), client.description(), client.website(), String.join("\n", client.redirectUris()));
     }
 
     private static Map<String, String> emptyForm() {
-        return Map.of("name", "", "description", "", "website", "", "redirectUris", "");
+        return form("", "", "", "");
     }
 
     private static String nz(String value) {

@@ -1,5 +1,8 @@
 package org.orrery.web;
 
+import org.orrery.lifecycle.LifecyclePages;
+import org.orrery.lifecycle.RecordLifecycle;
+
 import org.orrery.record.ReadAccess;
 import org.orrery.record.RecordReader;
 import org.orrery.record.RecordView;
@@ -21,14 +24,21 @@ class PublicRecordController {
 
     private final RecordReader reader;
 
-    PublicRecordController(RecordReader reader) {
+    private final RecordLifecycle lifecycle;
+
+    PublicRecordController(RecordReader reader, RecordLifecycle lifecycle) {
         this.reader = reader;
+        this.lifecycle = lifecycle;
     }
 
     @GetMapping(PATTERN)
     String record(@PathVariable String orcid, Model model) {
         Researcher researcher = this.reader.researcher(orcid)
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String inactive = LifecyclePages.publicPage(this.lifecycle, orcid, model);
+        if (inactive != null) {
+            return inactive;
+        }
         RecordView view = this.reader.view(researcher, ReadAccess.publicApi());
         boolean namePublic = view.settings().nameVisibility() == Visibility.PUBLIC;
         model.addAttribute("orcid", orcid);

@@ -16,7 +16,8 @@ final class RecordPageModel {
     }
 
     /** One item row. */
-    record Row(long putCode, String text, String source, boolean fromResearcher, Visibility visibility) {
+    record Row(long putCode, String text, String source, boolean fromResearcher, Visibility visibility,
+            ItemDetails details) {
     }
 
     /** One section: its kind, heading and rows; {@code editable} when the editor has an add form for it. */
@@ -30,7 +31,7 @@ final class RecordPageModel {
             for (RecordItem item : view.visible()) {
                 if (item.type() == type) {
                     rows.add(new Row(item.putCode().value(), ItemText.describe(item), item.source().name(),
-                            item.source().isResearcher(), item.visibility()));
+                            item.source().isResearcher(), item.visibility(), ItemDetails.of(item)));
                 }
             }
             if (editor || !rows.isEmpty()) {

@@ -1,5 +1,7 @@
 package org.orrery.web;
 
+import org.orrery.lifecycle.InactiveRecordSignIn;
+
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,6 +41,14 @@ final class SignInFailureHandler implements AuthenticationFailureHandler {
         String userId = request.getParameter("userId");
         if (userId != null && userId.length() <= 320) {
             request.getSession().setAttribute(LAST_USER_ID, userId);
+        }
+        if (exception instanceof InactiveRecordSignIn inactive) {
+            // The right password for a deactivated or deprecated record: say so on a page of its own.
+            request.getSession().setAttribute(InactiveRecordSignIn.SESSION_ATTRIBUTE, inactive.state().orcid());
+            this.audit.record(AuditEventType.SIGN_IN_FAILED, inactive.state().orcid(),
+                    SignInClient.of(request, response), "RECORD_" + inactive.state().status().name(), null);
+            this.redirects.sendRedirect(request, response, InactiveRecordSignIn.PAGE);
+            return;
         }
         boolean checked = true;
         if (exception instanceof SignInRefusedException refused) {

@@ -1,5 +1,8 @@
 package org.orrery.web;
 
+import org.orrery.lifecycle.InactiveRecordSignIn;
+import org.orrery.lifecycle.RecordLifecycle;
+
 import java.time.Instant;
 import java.util.Locale;
 
@@ -25,8 +28,11 @@ final class ThrottledSignInProvider implements AuthenticationProvider {
 
     private final ResearcherUserDetailsService researchers;
 
+    private final RecordLifecycle lifecycle;
+
     ThrottledSignInProvider(AuthenticationProvider passwords, SignInThrottle throttle,
-            ResearcherUserDetailsService researchers) {
+            ResearcherUserDetailsService researchers, RecordLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.passwords = passwords;
         this.throttle = throttle;
         this.researchers = researchers;
@@ -46,6 +52,7 @@ final class ThrottledSignInProvider implements AuthenticationProvider {
         try {
             Authentication signedIn = this.passwords.authenticate(attempt);
             this.throttle.clear(account);
+            InactiveRecordSignIn.check(this.lifecycle, signedIn.getName());
             return signedIn;
         }
         catch (BadCredentialsException wrong) {

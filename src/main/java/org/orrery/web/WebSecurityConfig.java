@@ -1,5 +1,8 @@
 package org.orrery.web;
 
+import org.orrery.lifecycle.LifecyclePages;
+import org.orrery.lifecycle.RecordLifecycle;
+
 import org.orrery.audit.AuditTrail;
 import org.orrery.registry.ResearcherRepository;
 import org.orrery.registry.ResearcherUserDetailsService;
@@ -44,7 +47,8 @@ class WebSecurityConfig {
     @Order(3)
     SecurityFilterChain webChain(HttpSecurity http, ResearcherRepository researchers,
             ResearcherUserDetailsService users, PasswordEncoder passwords, SignInThrottle throttle, AuditTrail audit,
-            SecondFactor secondFactor, @Qualifier("requestMappingHandlerMapping") HandlerMapping controllers) throws Exception {
+            SecondFactor secondFactor, @Qualifier("requestMappingHandlerMapping") HandlerMapping controllers,
+            RecordLifecycle lifecycle) throws Exception {
         var seeOther = new DefaultRedirectStrategy();
         seeOther.setStatusCode(HttpStatus.SEE_OTHER);
         var signedIn = new SignInSuccessHandler(researchers, seeOther, audit, secondFactor);
@@ -53,7 +57,8 @@ class WebSecurityConfig {
         passwordCheck.setPasswordEncoder(passwords);
         passwordCheck.setUserDetailsPasswordService(users); // re-hashes under the current settings on sign-in
         // The only way in: no parent manager that could check a password past the throttle.
-        http.authenticationManager(new ProviderManager(new ThrottledSignInProvider(passwordCheck, throttle, users)));
+        http.authenticationManager(new ProviderManager(new ThrottledSignInProvider(passwordCheck, throttle, users,
+                lifecycle)));
         var signedOut = new SimpleUrlLogoutSuccessHandler();
         signedOut.setRedirectStrategy(seeOther);
         signedOut.setDefaultTargetUrl("/signin?signedOut");
@@ -78,6 +83,8 @@ class WebSecurityConfig {
                     "/orcid-search/search", "/orcid-search/search/")
             .permitAll()
             .requestMatchers("/admin/audit-events")
+            .permitAll()
+            .requestMatchers(LifecyclePages.PUBLIC_PATHS)
             .permitAll()
             // accounts: mailed links work signed in or not; the operator's outbox answers its bearer token only
             .requestMatchers("/reset-password", "/reset-password/*", "/verify-email/*", "/admin/mail-outbox",

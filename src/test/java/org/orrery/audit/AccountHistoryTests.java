@@ -120,7 +120,7 @@ class AccountHistoryTests extends OrreryIntegrationTest {
     void resettingAClientSecretAppearsOnTheHistoryPage() {
         try (Browser browser = new Browser()) {
             HtmlPage registered = registerWithClient(browser, "Rotating Reader");
-            HtmlPage reset = Browser.click(registered, "reset-secret");
+            HtmlPage reset = Browser.click(Browser.click(registered, "reset-secret"), "confirm-reset-secret");
             assertThat(reset.getElementById("secret-reset")).isNotNull();
 
             HtmlPage history = browser.openHtml(BASE + "/account/history");

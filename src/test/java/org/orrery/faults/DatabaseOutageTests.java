@@ -44,7 +44,8 @@ class DatabaseOutageTests {
     @Test
     void aDatabaseOutageAnswers503InEachFormatAndOrreryRecoversByItself() throws Exception {
         assumeTrue(OrreryProcess.onPostgresql(),
-                "PostgreSQL only: run with -Dorrery.test.datasource.url=jdbc:postgresql://... (CI's second run)");
+                "PostgreSQL only: run with -Dorrery.test.postgresql.url=jdbc:postgresql://..."
+                        + " (and its .username and .password), as CI does");
         String applicationName = "orrery-outage-" + UUID.randomUUID().toString().substring(0, 8);
         try (PostgresqlSchema schema = PostgresqlSchema.create("outage")) {
             int port = NodeCrashTests.freePort();

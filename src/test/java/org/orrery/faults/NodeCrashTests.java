@@ -46,7 +46,8 @@ class NodeCrashTests {
     @Test
     void everythingAcknowledgedBeforeASigkillIsThereAfterTheRestart() throws Exception {
         assumeTrue(OrreryProcess.onPostgresql(),
-                "PostgreSQL only: run with -Dorrery.test.datasource.url=jdbc:postgresql://... (CI's second run)");
+                "PostgreSQL only: run with -Dorrery.test.postgresql.url=jdbc:postgresql://..."
+                        + " (and its .username and .password), as CI does");
         try (PostgresqlSchema schema = PostgresqlSchema.create("crash")) {
             int port = freePort();
             Map<String, String> settings = settings(schema, port);

@@ -4,18 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.orrery.support.Browser;
 import org.orrery.support.Dance;
 import org.orrery.support.Http;
+import org.orrery.support.NewResearcher;
 import org.orrery.support.OrreryIntegrationTest;
 import org.orrery.support.Tokens;
 
 import tools.jackson.databind.JsonNode;
 
-/** The account page listing trusted organizations, and revoking one. */
+/**
+ * The account page listing trusted organizations, and revoking one. It lists exactly the organizations that hold
+ * working access (a live access token), the rule remembered consent follows.
+ */
 class TrustedOrganizationsTests extends OrreryIntegrationTest {
 
     private static final String PUBLIC_CLIENT = "APP-TEST00000000PUBL";
@@ -81,5 +90,96 @@ class TrustedOrganizationsTests extends OrreryIntegrationTest {
                 java.util.Map.of("clientId", Dance.MEMBER));
         assertThat(forged.statusCode()).isIn(302, 303, 401, 403);
         assertThat(forged.headers().firstValue("Location").orElse("")).doesNotContain("revoked");
+    }
+
+    @Test
+    void anOrganizationWhoseTokensWereRevokedThroughTheApiIsNotListedAndConsentIsAskedAgain() {
+        try (Browser account = new Browser()) {
+            NewResearcher researcher = NewResearcher.register(account, BASE, "Revoked", "Elsewhere");
+            JsonNode tokens = grant(researcher, "/read-limited");
+            assertThat(listed(account)).containsExactly(Dance.MEMBER);
+
+            HttpResponse<String> revoked = Http.postForm(BASE + "/oauth/revoke", Map.of("client_id", Dance.MEMBER,
+                    "client_secret", Dance.MEMBER_SECRET, "token", tokens.get("access_token").asString()));
+            assertThat(revoked.statusCode()).isEqualTo(200);
+
+            assertThat(listed(account)).isEmpty();
+            assertThat(account.openHtml(BASE + "/account/trusted-organizations").getElementById("no-grants"))
+                .isNotNull();
+            assertThat(account.open(BASE + "/account/get-trusted-orgs.json").getWebResponse().getContentAsString())
+                .isEqualTo("[]");
+            HtmlPage again = account.openHtml(Dance.authorizeUrl(BASE, Dance.MEMBER, "/read-limited",
+                    Dance.redirectUri(PORT), null));
+            assertThat(again.getElementById("authorize")).as("the consent screen, asked again").isNotNull();
+        }
+    }
+
+    @Test
+    void anOrganizationWhoseCodeWasReusedIsNotListed() {
+        try (Browser account = new Browser()) {
+            NewResearcher researcher = NewResearcher.register(account, BASE, "Reused", "Code");
+            String code;
+            try (Browser dance = new Browser()) {
+                code = Dance.code(dance, BASE, PORT, Dance.MEMBER, "/read-limited", researcher.email(),
+                        researcher.password());
+            }
+            assertThat(Tokens.exchange(BASE, Dance.MEMBER, Dance.MEMBER_SECRET, code, Dance.redirectUri(PORT))
+                .statusCode()).isEqualTo(200);
+            assertThat(listed(account)).containsExactly(Dance.MEMBER);
+
+            assertThat(Tokens.exchange(BASE, Dance.MEMBER, Dance.MEMBER_SECRET, code, Dance.redirectUri(PORT))
+                .statusCode()).isEqualTo(400);
+
+            assertThat(listed(account)).isEmpty();
+        }
+    }
+
+    @Test
+    void theListingShowsEachWorkingOrganizationOnceWithItsScopesInWordsAndTheDayGranted() {
+        try (Browser account = new Browser()) {
+            NewResearcher researcher = NewResearcher.register(account, BASE, "Twice", "Granted");
+            grant(researcher, "/read-limited");
+            grant(researcher, "/person/update");
+            String code;
+            try (Browser dance = new Browser()) {
+                code = Dance.code(dance, BASE, PORT, Dance.OTHER_MEMBER, "/authenticate", researcher.email(),
+                        researcher.password());
+            }
+            assertThat(code).as("a code never exchanged gives no working access").isNotNull();
+
+            HtmlPage page = account.openHtml(BASE + "/account/trusted-organizations");
+            assertThat(listed(account)).containsExactly(Dance.MEMBER);
+            DomNode row = page.querySelector("tr[data-client-id='" + Dance.MEMBER + "']");
+            assertThat(row.asNormalizedText()).contains("Read your information with visibility set to Trusted Parties",
+                    "Add/update other information about you (country, keywords, etc.)");
+            assertThat(row.querySelector("time").getAttributes().getNamedItem("datetime").getNodeValue())
+                .startsWith(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString().substring(0, 4));
+
+            HtmlPage spanish = account.openHtml(BASE + "/account/trusted-organizations?lang=es");
+            assertThat(spanish.getDocumentElement().getAttribute("lang")).isEqualTo("es");
+            assertThat(spanish.querySelector("tr[data-client-id='" + Dance.MEMBER + "']").asNormalizedText())
+                .contains("Leer su información con visibilidad para partes de confianza");
+        }
+    }
+
+    /** Authorizes the member client for these scopes as the researcher and exchanges the code: working access. */
+    private static JsonNode grant(NewResearcher researcher, String scope) {
+        try (Browser dance = new Browser()) {
+            String code = Dance.code(dance, BASE, PORT, Dance.MEMBER, scope, researcher.email(), researcher.password());
+            HttpResponse<String> exchanged = Tokens.exchange(BASE, Dance.MEMBER, Dance.MEMBER_SECRET, code,
+                    Dance.redirectUri(PORT));
+            assertThat(exchanged.statusCode()).isEqualTo(200);
+            return Http.json(exchanged);
+        }
+    }
+
+    /** The client ids the researcher's trusted-organizations page lists. */
+    private static List<String> listed(Browser account) {
+        HtmlPage page = account.openHtml(BASE + "/account/trusted-organizations?lang=en");
+        List<String> ids = new ArrayList<>();
+        for (DomNode row : page.querySelectorAll("tr[data-client-id]")) {
+            ids.add(((DomElement) row).getAttribute("data-client-id"));
+        }
+        return ids;
     }
 }

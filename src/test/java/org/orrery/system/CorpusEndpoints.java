@@ -109,6 +109,9 @@ final class CorpusEndpoints {
         endpoints.add(get("developer tools page", "/developer-tools", Expect.PAGE, researcher, "x", "1").light());
         endpoints.add(post("developer tools secret reset", "/developer-tools/reset-secret", Expect.PAGE, researcher,
                 "clientId", "APP-0000000000000000", "_csrf", c.researcherCsrf()).light());
+        endpoints.add(post("developer tools client edit", "/developer-tools/edit", Expect.PAGE, researcher,
+                "clientId", "APP-0000000000000000", "name", "Corpus App", "description", "An application.",
+                "redirectUris", "https%3A%2F%2Fapp.example.org%2Fcallback", "_csrf", c.researcherCsrf()).light());
         endpoints.add(get("my record page", "/my-orcid", Expect.PAGE, researcher, "x", "1").light());
         endpoints.add(get("trusted organizations page", "/account/trusted-organizations", Expect.PAGE, researcher,
                 "revoked", "").light());
@@ -118,6 +121,7 @@ final class CorpusEndpoints {
                 "x", "1").light());
         endpoints.addAll(accountSecurity(c, anonymous, researcher));
         endpoints.add(get("unknown page", "/no/such/page", Expect.PAGE, anonymous, "x", "1").light());
+        endpoints.addAll(lifecyclePages(c, anonymous, researcher));
         endpoints.addAll(accounts(c, anonymous, researcher));
         endpoints.addAll(search(anonymous));
         return endpoints;
@@ -170,8 +174,39 @@ final class CorpusEndpoints {
     }
 
     /**
+     * Record lifecycle pages (deactivate, reactivate, merge, state explanations). Links are unknown values and the
+     * address asked to reactivate belongs to an active record, so none of them stores anything. The request for a
+     * deactivation link is left out: whatever else it is sent, a valid session and CSRF token mail a link.
+     */
+    private static List<Endpoint> lifecyclePages(Context c, List<String[]> anonymous, List<String[]> researcher) {
+        return List.of(get("deactivate page", "/account/deactivate", Expect.PAGE, researcher, "sent", "").light(),
+                get("deactivate link page", "/account/deactivate/confirm", Expect.PAGE, anonymous, "token",
+                        UNKNOWN),
+                post("deactivate link form", "/account/deactivate/confirm", Expect.PAGE, anonymous, "token",
+                        UNKNOWN, "password", "not-a-password", "code", "123456", "_csrf", c.anonymousCsrf()),
+                get("deactivated page", "/account/deactivate/done", Expect.PAGE, anonymous, "x", "1").light(),
+                get("reactivate page", "/reactivate", Expect.PAGE, anonymous, "sent", "").light(),
+                post("reactivate form", "/reactivate", Expect.PAGE, anonymous, "email", "ada%40example.org", "_csrf",
+                        c.anonymousCsrf()),
+                get("reactivate link page", "/reactivate/confirm", Expect.PAGE, anonymous, "token", UNKNOWN).light(),
+                post("reactivate link form", "/reactivate/confirm", Expect.PAGE, anonymous, "token", UNKNOWN,
+                        "givenNames", "Eve", "familyName", "Corpus", "password", "a-long-enough-password",
+                        "passwordConfirm", "a-long-enough-password", "_csrf", c.anonymousCsrf()),
+                get("reactivated page", "/reactivate/done", Expect.PAGE, anonymous, "x", "1").light(),
+                get("merge page", "/account/merge", Expect.PAGE, researcher, "merged", Dance.ADA_ORCID).light(),
+                post("merge form", "/account/merge", Expect.PAGE, researcher, "otherId", "nobody%40example.org",
+                        "password", "not-a-password", "code", "123456", "_csrf", c.researcherCsrf()),
+                post("merge confirmation", "/account/merge/confirm", Expect.PAGE, researcher, "_csrf",
+                        c.researcherCsrf()).light(),
+                get("record state after sign-in", "/signin/record-state", Expect.PAGE, anonymous, "x", "1").light(),
+                get("cannot authorize page", "/account/cannot-authorize", Expect.PAGE, researcher, "x", "1")
+                    .light());
+    }
+
+    /**
      * Account settings and two-factor sign-in: the forms are sent values they refuse (a wrong current password, a
-     * code while no set-up waits, a code while no sign-in waits), so they store nothing.
+     * code while no set-up waits, a code while no sign-in waits), so they store nothing. All light: the page test
+     * must stay within its time limit on a busy machine, and the values reach the same parameter handling.
      */
     private static List<Endpoint> accountSecurity(Context c, List<String[]> anonymous, List<String[]> researcher) {
         return List.of(
@@ -184,13 +219,13 @@ final class CorpusEndpoints {
                         c.researcherCsrf()).light(),
                 get("two-factor page", "/account/two-factor", Expect.PAGE, researcher, "disabled", "").light(),
                 post("two-factor confirm form", "/account/two-factor/confirm", Expect.PAGE, researcher,
-                        "verificationCode", "123456", "_csrf", c.researcherCsrf()),
+                        "verificationCode", "123456", "_csrf", c.researcherCsrf()).light(),
                 post("two-factor disable form", "/account/two-factor/disable", Expect.PAGE, researcher, "password",
                         "not-the-password", "verificationCode", "123456", "_csrf", c.researcherCsrf()).light(),
                 get("two-factor sign-in page", "/signin/two-factor", Expect.PAGE, anonymous, "error", "",
                         "throttled", "").light(),
                 post("two-factor sign-in form", "/signin/two-factor", Expect.PAGE, anonymous, "verificationCode",
-                        "123456", "_csrf", c.anonymousCsrf()));
+                        "123456", "_csrf", c.anonymousCsrf()).light());
     }
 
     /** Forms that store what they accept: sent the strict values only, each of which they must refuse. */

@@ -94,7 +94,7 @@ class RecordEditorTests extends OrreryIntegrationTest {
 
             HtmlPage publicPage = browser.openHtml(BASE + "/" + orcid);
             assertThat(publicPage.getHtmlElementById("display-name").asNormalizedText()).isEqualTo("Dora Editor");
-            assertThat(publicPage.asNormalizedText()).contains("On Editing (book, 2020)", "Source: Dora Editor");
+            assertThat(publicPage.asNormalizedText()).contains("On Editing\nBook 2020", "Source: Dora Editor");
 
             HttpResponse<String> api = Http.get(BASE + "/pub/v3.0/" + orcid + "/works", "Accept",
                     "application/vnd.orcid+json");
