@@ -167,7 +167,8 @@ public class RecordLifecycle {
 
     private void change(String orcid, Status status, String into, String reason) {
         this.jdbc.update("UPDATE researcher SET record_state = ?, deprecated_into = ?, record_state_reason = ?,"
-                + " record_state_changed_at = ?, record_version = record_version + 1 WHERE orcid = ?", status.name(),
+                + " record_state_changed_at = ?, record_version = record_version + 1,"
+                + " record_changed_at = CURRENT_TIMESTAMP WHERE orcid = ?", status.name(),
                 into, reason, Timestamp.from(Instant.now()), orcid);
     }
 
