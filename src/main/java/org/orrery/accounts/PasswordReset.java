@@ -1,5 +1,8 @@
 package org.orrery.accounts;
 
+import org.orrery.lifecycle.RecordLifecycle;
+import org.orrery.lifecycle.RecordState;
+import org.orrery.lifecycle.SelfServiceLifecycle;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -69,9 +72,16 @@ class PasswordReset {
 
     private final Duration lifetime;
 
+    private final RecordLifecycle lifecycle;
+
+    private final SelfServiceLifecycle reactivation;
+
     PasswordReset(@Value("${orrery.accounts.reset-link-lifetime:PT4H}") Duration lifetime, AccountTokens tokens, ResearcherRepository researchers, ResearcherRegistration passwords,
             SecondFactor secondFactor, SignInThrottle signInThrottle, RequestThrottle throttle, ResearcherSessions sessions,
-            AccountMails mails, AuditTrail audit, TransactionTemplate transactions, SecurityMail securityMail) {
+            AccountMails mails, AuditTrail audit, TransactionTemplate transactions, SecurityMail securityMail,
+            RecordLifecycle lifecycle, SelfServiceLifecycle reactivation) {
+        this.lifecycle = lifecycle;
+        this.reactivation = reactivation;
         this.securityMail = securityMail;
         this.tokens = tokens;
         this.researchers = researchers;
@@ -100,6 +110,12 @@ class PasswordReset {
             return Requested.THROTTLED;
         }
         this.transactions.executeWithoutResult(status -> this.researchers.findByEmail(address).ifPresent(researcher -> {
+            if (this.lifecycle.find(researcher.orcid().value())
+                .filter(state -> state.status() == RecordState.Status.DEACTIVATED).isPresent()) {
+                // ORCID's reactivation e-mail: a deactivated record is reactivated, not just given a new password
+                this.reactivation.requestReactivation(address, language);
+                return;
+            }
             String token = this.tokens.issue(AccountTokens.Purpose.RESET_PASSWORD, researcher.orcid().value(), null,
                     this.lifetime, true);
             this.mails.resetPassword(researcher, address, token, language);

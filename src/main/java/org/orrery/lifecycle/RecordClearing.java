@@ -59,12 +59,13 @@ class RecordClearing {
     }
 
     /**
-     * Moves the deprecated record's e-mail addresses to the kept record. Today a researcher has exactly one
-     * address ({@code researcher.email}, unique and required), so the kept record cannot hold a second one: the
-     * address stays on the deprecated row, reserved (nobody can register with it) and leading whoever signs in
-     * with it to the kept record. When researchers have several addresses, the rows move here.
+     * Moves the deprecated record's other e-mail addresses to the kept record, as further (not primary) addresses
+     * with their verification and visibility. The deprecated record's primary address stays on its row
+     * ({@code researcher.email} is unique and required): reserved, and leading whoever signs in with it to the kept
+     * record.
      */
     void moveEmails(String fromOrcid, String toOrcid) {
-        // Deliberately nothing to move while each researcher has one address; see the Javadoc and the README.
+        this.jdbc.update("UPDATE email_address SET orcid = ?, is_primary = FALSE WHERE orcid = ? AND is_primary = FALSE",
+                toOrcid, fromOrcid);
     }
 }

@@ -137,11 +137,35 @@ class RecordLifecycleFlowTests extends OrreryIntegrationTest {
     }
 
     @Test
+    void aPasswordResetAskedForADeactivatedRecordMailsTheReactivationLinkInstead() {
+        NewResearcher researcher;
+        try (Browser browser = new Browser()) {
+            researcher = NewResearcher.register(browser, BASE, "Rita", "Reset");
+        }
+        this.lifecycle.deactivate(researcher.orcid(), Actor.operator("test"));
+        try (Browser browser = new Browser()) {
+            HtmlPage form = browser.openHtml(BASE + "/reset-password");
+            Browser.type(form, "email", researcher.email());
+            Browser.click(form, "reset-request-button");
+        }
+        assertThat(mails(researcher.email(), "reset-password")).as("no reset link for a deactivated record").isEmpty();
+        HtmlPage reactivation;
+        try (Browser browser = new Browser()) {
+            reactivation = browser.openHtml(mailedLink(researcher.email(), "lifecycle-reactivate"));
+        }
+        assertThat(reactivation.getWebResponse().getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
     void mergingProvesTheOtherRecordsPasswordThenDeprecatesItIntoTheSignedInRecord() {
         NewResearcher gone;
         try (Browser goneBrowser = new Browser(); Browser keptBrowser = new Browser()) {
             gone = NewResearcher.register(goneBrowser, BASE, "Gus", "Duplicate");
             NewResearcher kept = NewResearcher.register(keptBrowser, BASE, "Kim", "Kept");
+            String otherAddress = "other-" + gone.orcid() + "@example.org";
+            this.jdbc.update("INSERT INTO email_address (address, orcid, verified, is_primary, visibility, added_at,"
+                    + " verified_at) VALUES (?, ?, TRUE, FALSE, 'PRIVATE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+                    otherAddress, gone.orcid());
 
             HtmlPage form = keptBrowser.openHtml(BASE + "/account/merge");
             HtmlPage wrong = submitMerge(form, gone.email(), "wrong-password");
@@ -157,6 +181,8 @@ class RecordLifecycleFlowTests extends OrreryIntegrationTest {
             assertThat(this.lifecycle.stateOf(gone.orcid()).isActive()).as("nothing before confirming").isTrue();
             HtmlPage merged = Browser.click(pending, "confirm-merge");
             assertThat(merged.getElementById("merge-done").asNormalizedText()).contains(gone.orcid());
+            assertThat(this.jdbc.queryForObject("SELECT orcid FROM email_address WHERE address = ?", String.class,
+                    otherAddress)).as("the other record's further address moves to the kept one").isEqualTo(kept.orcid());
 
             HttpResponse<String> redirected = Subject.send("GET", BASE + "/pub/v3.0/" + gone.orcid() + "/record",
                     null, Subject.JSON, null);
