@@ -28,6 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.orrery.support.Chromium;
 import org.orrery.support.Dance;
 import org.orrery.support.OrreryIntegrationTest;
+import org.orrery.support.QueuedMail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -199,6 +200,7 @@ class EveryPageChromiumTests extends OrreryIntegrationTest {
         chromium.findElement(By.id("register-button")).click();
         new WebDriverWait(chromium, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/my-orcid"));
         orcid = chromium.findElement(By.id("orcid-id")).getText();
+        chromium.get(QueuedMail.newestLink(BASE, email, "/verify-email/")); // items need a verified address
         chromium.get(BASE + "/my-orcid/record");
         chromium.findElement(By.id("add-works-open")).click();
         chromium.findElement(By.id("works-title")).sendKeys("A long title that has to wrap on a phone screen without"
