@@ -22,7 +22,7 @@ class TwoFactorKeyTests {
     void aRegistryThatIsNoSandboxAndHasNoKeyCannotTurnTwoFactorOn() {
         try (OrreryNode node = OrreryNode.startFresh(Map.of("orrery.sandbox.enabled", "false"));
                 Browser browser = new Browser()) {
-            NewResearcher.register(browser, node.url(), "Frances", "Allen");
+            NewResearcher.registerUnverified(browser, node.url(), "Frances", "Allen");
             HtmlPage page = browser.openHtml(node.url() + "/account/two-factor");
             assertThat(page.getHtmlElementById("two-factor-unavailable").getTextContent()).isEqualTo(
                     "Two-factor sign-in cannot be turned on: this registry has no encryption key for it yet. Please"
