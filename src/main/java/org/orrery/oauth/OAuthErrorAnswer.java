@@ -25,16 +25,17 @@ class OAuthErrorAnswer implements ErrorAnswer {
 
     private static final Set<String> JSON_ENDPOINTS = Set.of("/oauth/token", "/oauth/revoke", "/oauth/introspect",
             "/oauth/userinfo", "/oauth/jwks", "/.well-known/openid-configuration", "/api/oauth/token",
-            "/pub/oauth/token");
+            "/pub/oauth/token", "/admin/audit-events", "/admin/mail-outbox");
 
     private final TokenErrorWriter writer = new TokenErrorWriter();
 
     @Override
     public boolean owns(String path) {
-        // and the other JSON endpoints (the registry's *.json, the actuator, the operators' endpoints), so that a
-        // refusal before the endpoint (a CSRF check, a body the HTTP layer cannot read) is JSON there too
+        // and the other JSON endpoints (the registry's *.json, the actuator, the operators' JSON endpoints), so that
+        // a refusal before the endpoint (a CSRF check, a body the HTTP layer cannot read) is JSON there too; the
+        // rest of /admin is the operators' console, whose refusals are pages
         return JSON_ENDPOINTS.contains(path) || path.endsWith(".json") || path.equals("/actuator")
-                || path.startsWith("/actuator/") || path.startsWith("/admin/");
+                || path.startsWith("/actuator/");
     }
 
     @Override

@@ -146,8 +146,11 @@ final class RouteCorpus {
             return Expect.USERINFO_JSON;
         }
         if (path.equals("/oauth/jwks") || path.startsWith("/.well-known/") || path.startsWith("/actuator")
-                || path.startsWith("/admin/") || path.endsWith(".json")) {
+                || path.equals("/admin/audit-events") || path.equals("/admin/mail-outbox") || path.endsWith(".json")) {
             return Expect.JSON;
+        }
+        if (path.equals("/sandbox/oauth/authorize") || path.equals("/sandbox/reset")) {
+            return Expect.SANDBOX_AUTHORIZE; // the client's refusals in OAuth JSON, the rest as pages
         }
         return path.equals("/oauth/authorize") ? Expect.AUTHORIZE : Expect.PAGE;
     }

@@ -281,6 +281,10 @@ class SeedFileTests {
         Map<String, Object> carl = row(expected, TABLES[0], "ORCID", "0000-0002-7319-2192");
         carl.put("GIVEN_NAMES", "Carl Edward");
         carl.put("RECORD_VERSION", (Long) carl.get("RECORD_VERSION") + 1); // the name shows on the record
+        Object changedAt = row(after, TABLES[0], "ORCID", "0000-0002-7319-2192").get("RECORD_CHANGED_AT");
+        assertThat(changedAt.toString()).as("the change is stamped for search").isGreaterThan(
+                carl.get("RECORD_CHANGED_AT").toString());
+        carl.put("RECORD_CHANGED_AT", changedAt);
         row(expected, TABLES[1], "CLIENT_ID", "APP-SEEDB00000000002").put("NAME", "Seeded Public, Renamed");
         List<Map<String, Object>> uris = expected.get(TABLES[3]);
         int index = uris.indexOf(row(expected, TABLES[3], "CLIENT_ID", "APP-SEEDB00000000001"));
