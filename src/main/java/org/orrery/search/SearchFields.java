@@ -9,6 +9,7 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.core.UpperCaseFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
@@ -55,6 +56,8 @@ public final class SearchFields {
 
     private static final Analyzer TERM = new Term();
 
+    private static final Analyzer ID = new Id();
+
     private SearchFields() {
     }
 
@@ -80,6 +83,9 @@ public final class SearchFields {
         return new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
             @Override
             protected Analyzer getWrappedAnalyzer(String fieldName) {
+                if (ORCID.equals(fieldName)) {
+                    return ID; // indexed as written: digits, hyphens and an upper-case X check character
+                }
                 return kind(fieldName) == Kind.STRING ? TERM : WORDS;
             }
         };
@@ -102,6 +108,21 @@ public final class SearchFields {
         @Override
         protected TokenStream normalize(String fieldName, TokenStream in) {
             return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+        }
+    }
+
+    /** An iD as one upper-cased term, so that {@code orcid:0000-0002-1694-233x} finds {@code ...233X}. */
+    private static final class Id extends Analyzer {
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer whole = new KeywordTokenizer();
+            return new TokenStreamComponents(whole, new UpperCaseFilter(whole));
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new UpperCaseFilter(in);
         }
     }
 

@@ -84,6 +84,9 @@ class SearchApiTests extends OrreryIntegrationTest {
         assertThat(found("pub", "keyword:ASTROMETRY" + tag)).containsExactly(renee.orcid());
         assertThat(found("pub", "email:" + renee.email().toUpperCase())).containsExactly(renee.orcid());
         assertThat(found("pub", "orcid:" + renee.orcid())).containsExactly(renee.orcid());
+        // an iD whose check character is X, written either way (the seeded Ada's)
+        assertThat(found("pub", "orcid:0000-0002-1694-233X")).containsExactly("0000-0002-1694-233X");
+        assertThat(found("pub", "orcid:0000-0002-1694-233x")).containsExactly("0000-0002-1694-233X");
         assertThat(found("pub", "text:astrometry" + tag)).containsExactly(renee.orcid());
         assertThat(found("pub", "astrometry" + tag)).containsExactly(renee.orcid());
     }
