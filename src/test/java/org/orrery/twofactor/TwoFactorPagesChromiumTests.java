@@ -2,12 +2,15 @@ package org.orrery.twofactor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.orrery.support.Chromium;
 import org.orrery.support.OrreryIntegrationTest;
 
@@ -30,19 +33,21 @@ class TwoFactorPagesChromiumTests extends OrreryIntegrationTest {
             chromium.findElement(By.id("email")).sendKeys(email);
             chromium.findElement(By.id("password")).sendKeys(password);
             chromium.findElement(By.id("register-button")).click();
+            new WebDriverWait(chromium, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/my-orcid"));
 
             chromium.get(BASE + "/account");
             assertPageIsUsable(chromium);
             chromium.findElement(By.id("two-factor-link")).click();
             assertPageIsUsable(chromium);
-            chromium.findElement(By.id("two-factor-enable")).click();
-            assertThat(chromium.findElement(By.cssSelector("#totp-qr svg")).isDisplayed()).isTrue();
+            shown(chromium, By.id("two-factor-enable")).click();
+            assertThat(shown(chromium, By.cssSelector("#totp-qr svg")).isDisplayed()).isTrue();
             assertPageIsUsable(chromium);
 
             var app = new Authenticator(chromium.findElement(By.id("totp-secret")).getText().trim(), List.of());
             Authenticator.awayFromStepEnd();
             chromium.findElement(By.id("verificationCode")).sendKeys(app.previous());
             chromium.findElement(By.id("two-factor-confirm")).click();
+            shown(chromium, By.className("backup-code"));
             List<String> codes = chromium.findElements(By.className("backup-code")).stream().map(WebElement::getText)
                 .toList();
             assertThat(codes).hasSize(14).allMatch(code -> code.matches("[a-z2-9]{10}"));
@@ -53,15 +58,23 @@ class TwoFactorPagesChromiumTests extends OrreryIntegrationTest {
             chromium.findElement(By.id("userId")).sendKeys(email);
             chromium.findElement(By.id("password")).sendKeys(password);
             chromium.findElement(By.id("form-sign-in-button")).click();
+            shown(chromium, By.id("two-factor-signin-button"));
             assertThat(chromium.getCurrentUrl()).endsWith("/signin/two-factor");
             assertPageIsUsable(chromium);
             chromium.findElement(By.id("verificationCode")).sendKeys(app.current());
             chromium.findElement(By.id("two-factor-signin-button")).click();
+            new WebDriverWait(chromium, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/my-orcid"));
             assertThat(chromium.getCurrentUrl()).endsWith("/my-orcid");
         }
         finally {
             chromium.quit();
         }
+    }
+
+    /** Waits for the page a click led to (a form's answer may still be on its way when the click returns). */
+    private static WebElement shown(ChromeDriver chromium, By what) {
+        return new WebDriverWait(chromium, Duration.ofSeconds(15))
+            .until(ExpectedConditions.presenceOfElementLocated(what));
     }
 
     /**
