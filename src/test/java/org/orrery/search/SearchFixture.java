@@ -2,7 +2,7 @@ package org.orrery.search;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import org.htmlunit.html.HtmlPage;
@@ -68,8 +68,13 @@ final class SearchFixture {
 
     /** Lower-case letters only, so that it is one word to every analyzer. */
     static String tag() {
-        return "x" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 7)
-                + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 4);
+        // letters only, so the analyzer keeps the tag one token; a UUID's letters can be fewer than needed
+        StringBuilder tag = new StringBuilder("x");
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < 11; i++) {
+            tag.append((char) ('a' + random.nextInt(6)));
+        }
+        return tag.toString();
     }
 
     static String work(String title, String doi) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -208,10 +209,16 @@ class EveryPageChromiumTests extends OrreryIntegrationTest {
         chromium.findElement(By.id("works-year")).sendKeys("2024");
         chromium.findElement(By.id("works-doi")).sendKeys("10.5555/pages.checker.2024");
         chromium.findElement(By.id("add-works-button")).click();
+        new WebDriverWait(chromium, Duration.ofSeconds(10))
+            .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#section-works tr[id^='item-']")));
         chromium.findElement(By.id("add-keywords-open")).click();
         chromium.findElement(By.id("keywords-content")).sendKeys("accessibility");
         chromium.findElement(By.id("add-keywords-button")).click();
-        String id = chromium.findElement(By.cssSelector("#section-works tr[id^='item-']")).getDomAttribute("id");
+        // the keyword's form answers with the record page again; read the work's row from that page, not the old one
+        String id = new WebDriverWait(chromium, Duration.ofSeconds(10))
+            .ignoring(StaleElementReferenceException.class)
+            .until(driver -> driver.findElements(By.cssSelector("#section-keywords [id^='item-']")).isEmpty() ? null
+                    : driver.findElement(By.cssSelector("#section-works tr[id^='item-']")).getDomAttribute("id"));
         putCode = id.substring("item-".length());
     }
 
