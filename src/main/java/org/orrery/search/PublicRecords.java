@@ -14,7 +14,6 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads records for the index straight from the database, many at a time, keeping only public parts: the name
@@ -23,8 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Repository
 class PublicRecords {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final String RESEARCHERS = "SELECT r.orcid, r.given_names, r.family_name, r.credit_name, r.email,"
             + " r.created_at, r.record_version, r.record_state, s.name_visibility, s.email_visibility, s.biography,"
@@ -52,7 +49,7 @@ class PublicRecords {
         this.jdbc.query("SELECT orcid, item_type, body FROM record_item WHERE orcid >= ? AND orcid <= ?"
                 + " AND visibility = 'PUBLIC'", rs -> {
                     items.computeIfAbsent(rs.getString(1), o -> new ArrayList<>())
-                        .add(new PublicRecord.Item(rs.getString(2), JSON.readTree(rs.getString(3))));
+                        .add(new PublicRecord.Item(rs.getString(2), rs.getString(3)));
                 }, first, last);
         return rows.stream().map(row -> row.toRecord(items.getOrDefault(row.orcid, List.of()))).toList();
     }
@@ -72,7 +69,7 @@ class PublicRecords {
         this.jdbc.query("SELECT orcid, item_type, body FROM record_item WHERE orcid IN (" + marks + ")"
                 + " AND visibility = 'PUBLIC'", rs -> {
                     items.computeIfAbsent(rs.getString(1), o -> new ArrayList<>())
-                        .add(new PublicRecord.Item(rs.getString(2), JSON.readTree(rs.getString(3))));
+                        .add(new PublicRecord.Item(rs.getString(2), rs.getString(3)));
                 }, args);
         return rows.values().stream().map(row -> row.toRecord(items.getOrDefault(row.orcid, List.of()))).toList();
     }

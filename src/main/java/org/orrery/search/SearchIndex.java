@@ -84,10 +84,13 @@ final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /** The indexing buffer between rebuilds. */
+    static final double BUFFER_MB = 64;
+
     private static IndexWriterConfig config() {
         IndexWriterConfig config = new IndexWriterConfig(SearchFields.analyzer());
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        config.setRAMBufferSizeMB(64);
+        config.setRAMBufferSizeMB(BUFFER_MB);
         config.setCommitOnClose(false);
         return config;
     }
@@ -133,6 +136,19 @@ final class SearchIndex implements AutoCloseable {
         else {
             this.writer.deleteDocuments(id);
         }
+    }
+
+    /** Adds an active record's document without looking for an older one: for rebuilds of a cleared index. */
+    void add(PublicRecord record) throws IOException {
+        this.writer.addDocument(RecordDocument.of(record));
+    }
+
+    /**
+     * Sets the indexing buffer: large during a rebuild (few, big segments and no flush per page), small otherwise.
+     * The writer applies it live.
+     */
+    void buffer(double megabytes) {
+        this.writer.getConfig().setRAMBufferSizeMB(megabytes);
     }
 
     void remove(String orcid) throws IOException {

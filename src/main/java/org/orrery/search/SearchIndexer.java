@@ -3,14 +3,21 @@ package org.orrery.search;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import org.orrery.sandbox.SandboxWasReset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -32,6 +39,8 @@ final class SearchIndexer implements AutoCloseable {
 
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(10);
 
+    private static final Duration PROGRESS = Duration.ofSeconds(10);
+
     private final SearchIndex index;
 
     private final PublicRecords records;
@@ -52,9 +61,12 @@ final class SearchIndexer implements AutoCloseable {
 
     private long lastCommit = System.nanoTime();
 
-    private long lastPoll = System.nanoTime();
-
     private long lastSweep = System.nanoTime();
+
+    private long rebuildStarted;
+
+    /** A rebuild began and has not committed: the next tick starts it again. */
+    private boolean unfinished;
 
     private volatile boolean ready;
 
@@ -71,6 +83,29 @@ final class SearchIndexer implements AutoCloseable {
         this.thread.execute(this::startUp);
         this.thread.scheduleWithFixedDelay(this::tick, this.properties.pollInterval().toMillis(),
                 this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * After a sandbox reset on this node, rebuilds at once (the reset emptied {@code search_epoch} too, so every
+     * other node sees a new epoch at its next poll and rebuilds as well): records the reset wiped leave the index,
+     * the re-seeded ones are found.
+     */
+    @EventListener
+    void sandboxWasReset(SandboxWasReset reset) {
+        long heard = System.nanoTime();
+        this.thread.execute(() -> {
+            if (this.closed || this.rebuildStarted - heard > 0) {
+                return;
+            }
+            try {
+                this.epoch = this.records.epoch();
+                rebuild();
+            }
+            catch (Exception ex) {
+                LOG.warn("Search index rebuild after the sandbox reset failed; the next poll retries: {}",
+                        ex.toString());
+            }
+        });
     }
 
     /** True once the index holds every record (a rebuild or catch-up finished). */
@@ -107,6 +142,14 @@ final class SearchIndexer implements AutoCloseable {
                 startUp();
                 return;
             }
+            String current = this.records.epoch();
+            if (!current.equals(this.epoch) || this.unfinished) {
+                LOG.info("Search index: {}", this.unfinished ? "finishing a rebuild that failed"
+                        : "the database was reset or replaced (its search epoch changed)");
+                this.epoch = current;
+                rebuild();
+                return;
+            }
             poll();
             Duration sweep = this.properties.sweepInterval();
             if (!sweep.isZero() && System.nanoTime() - this.lastSweep > sweep.toNanos()) {
@@ -118,49 +161,103 @@ final class SearchIndexer implements AutoCloseable {
         }
     }
 
-    /** Indexes every record from scratch, answering searches (with what is in so far) meanwhile. */
-    private void rebuild() throws IOException {
+    /**
+     * Indexes every record from scratch, answering searches (with what is in so far, refreshed every
+     * {@link #PROGRESS}) meanwhile. This thread reads pages of records in iD order; a pool of one worker per core
+     * builds and adds their documents into a large buffer, with no commit until the end. Writes made during the
+     * rebuild are picked up by the poll that follows it (the watermark is the rebuild's start).
+     */
+    private void rebuild() throws IOException, InterruptedException {
         Instant started = this.records.now();
         long startNanos = System.nanoTime();
+        this.rebuildStarted = startNanos;
+        this.unfinished = true;
         LOG.info("Search index {}: rebuilding from the database", this.index.path());
         this.index.clear();
         this.watermark = started;
-        String after = null;
-        long done = 0;
-        long lastLog = System.nanoTime();
-        while (!this.closed) {
-            List<PublicRecord> page = this.records.page(after, PAGE);
-            if (page.isEmpty()) {
-                break;
-            }
-            for (PublicRecord record : page) {
-                if (record.isActive()) {
-                    this.index.put(record);
+        int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
+            Thread named = new Thread(runnable, "search-rebuild");
+            named.setDaemon(true);
+            return named;
+        });
+        Semaphore inFlight = new Semaphore(workers * 2);
+        Deque<Future<?>> pending = new ArrayDeque<>();
+        this.index.buffer(rebuildBufferMb());
+        long read = 0;
+        try {
+            String after = null;
+            long lastLog = System.nanoTime();
+            while (!this.closed) {
+                List<PublicRecord> page = this.records.page(after, PAGE);
+                if (page.isEmpty()) {
+                    break;
+                }
+                inFlight.acquire();
+                pending.add(pool.submit(() -> {
+                    try {
+                        for (PublicRecord record : page) {
+                            if (record.isActive()) {
+                                this.index.add(record);
+                            }
+                        }
+                        return null;
+                    }
+                    finally {
+                        inFlight.release();
+                    }
+                }));
+                read += page.size();
+                after = page.get(page.size() - 1).orcid();
+                while (!pending.isEmpty() && pending.peekFirst().isDone()) {
+                    finish(pending.pollFirst());
+                }
+                if (System.nanoTime() - lastLog > PROGRESS.toNanos()) {
+                    double secs = (System.nanoTime() - startNanos) / 1e9;
+                    LOG.info("Search index rebuild: {} records read in {} s ({} a second)", read, Math.round(secs),
+                            Math.round(read / secs));
+                    this.index.refresh();
+                    lastLog = System.nanoTime();
                 }
             }
-            done += page.size();
-            after = page.get(page.size() - 1).orcid();
-            if (System.nanoTime() - lastLog > Duration.ofSeconds(10).toNanos()) {
-                LOG.info("Search index rebuild: {} records read", done);
-                lastLog = System.nanoTime();
+            while (!pending.isEmpty()) {
+                finish(pending.pollFirst());
             }
-            if (System.nanoTime() - this.lastPoll > this.properties.pollInterval().toNanos()) {
-                this.index.refresh();
-                poll();
-            }
+        }
+        finally {
+            pool.shutdown();
+            this.index.buffer(SearchIndex.BUFFER_MB);
         }
         if (this.closed) {
             return;
         }
         this.index.commit(this.epoch, this.watermark);
+        this.lastCommit = System.nanoTime();
+        this.unfinished = false;
         this.index.refresh();
-        LOG.info("Search index rebuilt: {} records read, {} indexed, in {} s", done, this.index.size(),
+        LOG.info("Search index rebuilt: {} records read, {} indexed, in {} s", read, this.index.size(),
                 (System.nanoTime() - startNanos) / 1_000_000_000.0);
+    }
+
+    private static void finish(Future<?> work) throws IOException, InterruptedException {
+        try {
+            work.get();
+        }
+        catch (ExecutionException ex) {
+            if (ex.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(ex.getCause());
+        }
+    }
+
+    /** A quarter of the heap, at most 256 MB: a bigger buffer makes fewer segments to merge. */
+    private static double rebuildBufferMb() {
+        return Math.max(SearchIndex.BUFFER_MB, Math.min(256, Runtime.getRuntime().maxMemory() / 4 / 1_000_000));
     }
 
     /** Re-indexes records changed since the watermark (less the overlap) whose version is not the indexed one. */
     private void poll() throws IOException {
-        this.lastPoll = System.nanoTime();
         Instant now = this.records.now();
         Map<String, Long> changed = this.records.changedSince(this.watermark.minus(this.properties.overlap()));
         reindexStale(changed);
@@ -245,7 +342,7 @@ final class SearchIndexer implements AutoCloseable {
             LOG.warn("Search indexer still busy after 60 s; closing without a last commit");
             return;
         }
-        if (this.epoch != null && this.watermark != null && this.ready) {
+        if (this.epoch != null && this.watermark != null && this.ready && !this.unfinished) {
             try {
                 this.index.commit(this.epoch, this.watermark);
             }

@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.orrery.support.OrreryNode;
 
 /**
@@ -37,18 +36,8 @@ import org.orrery.support.OrreryNode;
  */
 class SearchBenchmark {
 
-    private static final String[] GIVEN = { "José", "Zoë", "Åsa", "François", "Jürgen", "Siobhán", "Łukasz", "Ana",
-            "Chen", "Yuki", "Olúwaseun", "Mikael", "Noémie", "Ines", "Ravi", "Grace", "Tomáš", "Eleni", "Kwame",
-            "Björn" };
-
-    private static final String[] FAMILY_PARTS = { "Müller", "García", "Øster", "Nguyễn", "Kowalski", "O'Brien",
-            "Dupré", "Silva", "Tanaka", "Haddad", "Novák", "Smith", "Ivanova", "Okafor", "Lindqvist", "Rossi" };
-
-    private static final String[] WORDS = { "quantum", "glacier", "protein", "orbit", "lattice", "enzyme",
-            "cohort", "neural", "basalt", "photon", "genome", "climate", "fluid", "soil", "plasma", "ethics",
-            "memory", "catalyst", "river", "market" };
-
     @Test
+    @Timeout(value = 3, unit = java.util.concurrent.TimeUnit.HOURS)
     void benchmark() throws Exception {
         int records = Integer.getInteger("search.records", 100_000);
         int seconds = Integer.getInteger("search.seconds", 20);
@@ -70,33 +59,47 @@ class SearchBenchmark {
         OrreryNode.startFresh(settings).close();
         indexA = Files.createTempDirectory("orrery-search-bench-a");
         settings.put("orrery.search.index-dir", indexA.toString());
-        long loadStart = System.nanoTime();
-        List<String> sampleEmails = load(url, user, password, records);
-        System.out.printf("Search bench: loaded %,d researchers in %.1f s%n", records, seconds(loadStart));
+        System.out.printf("Search bench: %,d records; load average before loading: %s%n", records, load());
+        double loadSeconds = SyntheticRegistry.load(url, user, password, records);
+        System.out.printf("Search bench: loaded %,d researchers (%,d rows) in %.1f s%n", records, records * 9L,
+                loadSeconds);
+        List<String> sampleEmails = new ArrayList<>();
+        for (int i = 0; i < records && sampleEmails.size() < 2000; i += 20) {
+            sampleEmails.add(SyntheticRegistry.email(i));
+        }
 
+        System.out.printf("Search bench: load average before the rebuild: %s%n", load());
         long buildStart = System.nanoTime();
+        long buildCpu = cpuNanos();
         try (OrreryNode a = OrreryNode.startFresh(settings)) {
+            System.out.printf("Search bench: node started in %.1f s%n", seconds(buildStart));
             SearchIndexer indexer = a.bean(SearchIndexer.class);
             while (!indexer.ready()) {
                 Thread.sleep(200);
             }
             SearchIndex index = a.bean(SearchIndex.class);
-            System.out.printf("Search bench: full rebuild of %,d records (%,d indexed) in %.1f s; index %,d MB%n",
-                    records, index.size(), seconds(buildStart), index.sizeOnDisk() / 1_000_000);
+            System.out.printf("Search bench: full rebuild of %,d records (%,d indexed) ready %.1f s after the node"
+                    + " began to start (%.0f CPU s, start-up included); index %,d MB; load average %s%n", records,
+                    index.size(), seconds(buildStart), (cpuNanos() - buildCpu) / 1e9, index.sizeOnDisk() / 1_000_000,
+                    load());
 
             Random random = new Random(7);
             Map<String, IntFunction<String>> mix = new LinkedHashMap<>();
-            mix.put("name", i -> "family-name:" + fold(FAMILY_PARTS[i % FAMILY_PARTS.length]) + i % 997
-                    + " AND given-names:" + fold(GIVEN[(i / 7) % GIVEN.length]));
+            mix.put("name", i -> "family-name:" + fold(SyntheticRegistry.family(i)) + " AND given-names:"
+                    + fold(SyntheticRegistry.given(i)));
             mix.put("quick-name", i -> "{!edismax qf=\"given-and-family-names^50 family-name^10 given-names^10"
-                    + " other-names^5 text^1\" pf=\"given-and-family-names^50\" mm=1}" + fold(GIVEN[i % GIVEN.length])
-                    + " " + fold(FAMILY_PARTS[i % FAMILY_PARTS.length]) + i % 997);
-            mix.put("affiliation", i -> "affiliation-org-name:(" + WORDS[i % WORDS.length] + " institute "
-                    + (i % 500) + ")");
-            mix.put("ror", i -> "ror-org-id:\"https://ror.org/0r" + (i % 5000) + "\"");
-            mix.put("doi", i -> "doi-self:\"10.9999/bench." + random(random, records) + ".1\"");
+                    + " other-names^5 text^1\" pf=\"given-and-family-names^50\" mm=1}"
+                    + fold(SyntheticRegistry.given(i)) + " " + fold(SyntheticRegistry.family(i)));
+            mix.put("affiliation", i -> "affiliation-org-name:(" + SyntheticRegistry.affiliation(i) + ")");
+            mix.put("id-orcid", i -> "orcid:" + SyntheticRegistry.orcid(random(random, records)));
+            mix.put("id-ror", i -> "ror-org-id:\"" + SyntheticRegistry.ror(i) + "\"");
+            mix.put("id-grid", i -> "grid-org-id:\"" + SyntheticRegistry.grid(i) + "\"");
+            mix.put("id-ringgold", i -> "ringgold-org-id:" + (i % 300 + 1000));
+            mix.put("id-doi", i -> "doi-self:\"" + SyntheticRegistry.doi(random(random, records), 1) + "\"");
             mix.put("email", i -> "email:" + sampleEmails.get(i % sampleEmails.size()));
-            mix.put("text", i -> WORDS[i % WORDS.length] + " " + WORDS[(i * 7) % WORDS.length]);
+            mix.put("text", i -> SyntheticRegistry.WORDS[i % 20] + " " + SyntheticRegistry.WORDS[(i * 7) % 20]);
+            List<IntFunction<String>> kinds = new ArrayList<>(mix.values());
+            mix.put("mix-of-all", i -> kinds.get(i % kinds.size()).apply(i / kinds.size()));
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             for (Map.Entry<String, IntFunction<String>> kind : mix.entrySet()) {
                 measure(http, a.url(), kind.getKey(), kind.getValue(), seconds);
@@ -119,93 +122,17 @@ class SearchBenchmark {
         }
     }
 
-    private static List<String> load(String url, String user, String password, int records) throws Exception {
-        List<String> publicEmails = new ArrayList<>();
-        Random random = new Random(42);
-        try (Connection db = DriverManager.getConnection(url, user, password)) {
-            db.setAutoCommit(false);
-            PreparedStatement researcher = db.prepareStatement("INSERT INTO researcher (orcid, given_names,"
-                    + " family_name, credit_name, email, password_hash, created_at) VALUES (?, ?, ?, ?, ?, 'x', ?)");
-            PreparedStatement settings = db.prepareStatement("INSERT INTO record_settings (orcid, default_visibility,"
-                    + " name_visibility, email_visibility, biography_visibility, modified_at) VALUES (?, 'PUBLIC', ?,"
-                    + " ?, 'PUBLIC', ?)");
-            PreparedStatement item = db.prepareStatement("INSERT INTO record_item (orcid, item_type, visibility,"
-                    + " display_index, created_at, modified_at, body) VALUES (?, ?, ?, 0, ?, ?, ?)");
-            Timestamp now = Timestamp.from(Instant.now());
-            for (int i = 0; i < records; i++) {
-                String orcid = String.format("0009-%04d-%04d-%04d", (i / 100_000_000) % 10_000,
-                        (i / 10_000) % 10_000, i % 10_000);
-                String given = GIVEN[(i / 7) % GIVEN.length];
-                String family = FAMILY_PARTS[i % FAMILY_PARTS.length] + (i % 997);
-                String email = "r" + i + "@bench.example.org";
-                researcher.setString(1, orcid);
-                researcher.setString(2, given);
-                researcher.setString(3, family);
-                researcher.setString(4, i % 10 == 0 ? given.charAt(0) + ". " + family : null);
-                researcher.setString(5, email);
-                researcher.setTimestamp(6, now);
-                researcher.addBatch();
-                boolean emailPublic = i % 20 == 0;
-                if (emailPublic && publicEmails.size() < 2000) {
-                    publicEmails.add(email);
-                }
-                settings.setString(1, orcid);
-                settings.setString(2, i % 25 == 0 ? "PRIVATE" : "PUBLIC");
-                settings.setString(3, emailPublic ? "PUBLIC" : "PRIVATE");
-                settings.setTimestamp(4, now);
-                settings.addBatch();
-                String word = WORDS[i % WORDS.length];
-                addItem(item, orcid, "OTHER_NAME", i % 3 == 0 ? "PUBLIC" : "LIMITED", now,
-                        "{\"content\":\"" + given + " " + FAMILY_PARTS[(i + 3) % FAMILY_PARTS.length] + "\"}");
-                addItem(item, orcid, "KEYWORD", "PUBLIC", now, "{\"content\":\"" + word + "\"}");
-                addItem(item, orcid, "EMPLOYMENT", "PUBLIC", now, "{\"organization\":{\"name\":\"" + word
-                        + " institute " + (i % 500) + "\",\"address\":{\"city\":\"Oslo\",\"country\":\"NO\"},"
-                        + "\"disambiguated-organization\":{\"disambiguated-organization-identifier\":"
-                        + "\"https://ror.org/0r" + (i % 5000) + "\",\"disambiguation-source\":\"ROR\"}}}");
-                addItem(item, orcid, "EDUCATION", i % 4 == 0 ? "PRIVATE" : "PUBLIC", now, "{\"organization\":{\"name\":"
-                        + "\"University of " + WORDS[(i + 5) % WORDS.length] + " " + (i % 300) + "\",\"address\":"
-                        + "{\"city\":\"Lyon\",\"country\":\"FR\"},\"disambiguated-organization\":{"
-                        + "\"disambiguated-organization-identifier\":\"" + (i % 300 + 1000) + "\","
-                        + "\"disambiguation-source\":\"RINGGOLD\"}},\"end-date\":{\"year\":{\"value\":\"2010\"}}}");
-                for (int w = 0; w < 2; w++) {
-                    addItem(item, orcid, "WORK", w == 1 && i % 5 == 0 ? "PRIVATE" : "PUBLIC", now,
-                            "{\"title\":{\"title\":{\"value\":\"On " + word + " and " + WORDS[(i + w + 1) % WORDS.length]
-                                    + "\"}},\"type\":\"journal-article\",\"external-ids\":{\"external-id\":[{"
-                                    + "\"external-id-type\":\"doi\",\"external-id-value\":\"10.9999/bench." + i + "."
-                                    + (w + 1) + "\",\"external-id-relationship\":\"self\"}]}}");
-                }
-                if (i % 1000 == 999) {
-                    researcher.executeBatch();
-                    settings.executeBatch();
-                    item.executeBatch();
-                    db.commit();
-                }
-            }
-            researcher.executeBatch();
-            settings.executeBatch();
-            item.executeBatch();
-            db.commit();
-        }
-        return publicEmails;
-    }
-
-    private static void addItem(PreparedStatement item, String orcid, String type, String visibility, Timestamp now,
-            String body) throws Exception {
-        item.setString(1, orcid);
-        item.setString(2, type);
-        item.setString(3, visibility);
-        item.setTimestamp(4, now);
-        item.setTimestamp(5, now);
-        item.setString(6, body);
-        item.addBatch();
-    }
-
     /** Two client threads (the machine has two cores) send this kind of query for the given time. */
     private static void measure(HttpClient http, String node, String kind, IntFunction<String> query, int seconds)
             throws Exception {
-        for (int i = 0; i < 50; i++) {
-            search(http, node, query.apply(i));
+        long hits = 0;
+        int empty = 0;
+        for (int i = 0; i < 200; i++) {
+            int found = search(http, node, query.apply(i));
+            hits += found;
+            empty += found == 0 ? 1 : 0;
         }
+        long cpuBefore = cpuNanos();
         ExecutorService threads = Executors.newFixedThreadPool(2);
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         List<Future<List<Long>>> futures = new ArrayList<>();
@@ -228,9 +155,11 @@ class SearchBenchmark {
         }
         threads.shutdown();
         Collections.sort(all);
-        System.out.printf("Search bench: %-12s p50 %6.1f ms  p99 %6.1f ms  %7.1f queries/s (%d queries)%n", kind,
-                all.get(all.size() / 2) / 1e6, all.get((int) (all.size() * 0.99)) / 1e6, all.size() / (double) seconds,
-                all.size());
+        double cpuMs = (cpuNanos() - cpuBefore) / 1e6 / all.size();
+        System.out.printf("Search bench: %-12s p50 %6.1f ms  p99 %6.1f ms  %7.1f queries/s (%d queries, 2 clients;"
+                + " %.1f CPU ms a query, client included; %.1f hits a query, %d of 200 found none); load average %s%n",
+                kind, all.get(all.size() / 2) / 1e6, all.get((int) (all.size() * 0.99)) / 1e6,
+                all.size() / (double) seconds, all.size(), cpuMs, hits / 200.0, empty, load());
     }
 
     private static int search(HttpClient http, String node, String q) throws Exception {
@@ -252,7 +181,7 @@ class SearchBenchmark {
                 PreparedStatement update = db.prepareStatement("UPDATE researcher SET family_name = ?, record_version"
                         + " = record_version + 1, record_changed_at = CURRENT_TIMESTAMP WHERE orcid = ?")) {
             update.setString(1, name);
-            update.setString(2, String.format("0009-0000-%04d-%04d", 0, 1 + i * 3));
+            update.setString(2, SyntheticRegistry.orcid(2 + i * 50)); // a public name, an active record
             update.executeUpdate();
         }
         long start = System.nanoTime();
@@ -262,9 +191,26 @@ class SearchBenchmark {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private static String random(Random random, int records) {
+    /** CPU time this process (server and benchmark client) has used. */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+            .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The machine's load average (1, 5, 15 minutes): the machine is shared, so every figure comes with it. */
+    private static String load() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        }
+        catch (Exception ex) {
+            return "n/a";
+        }
+    }
+
+    private static int random(Random random, int records) {
         synchronized (random) {
-            return String.valueOf(random.nextInt(records));
+            return random.nextInt(records);
         }
     }
 
