@@ -49,6 +49,9 @@ final class RecordDocument {
 
     static final String SORT_FAMILY = "_sort_family";
 
+    /** What a field name made from an id type or source cannot hold. */
+    private static final java.util.regex.Pattern NOT_NAME = java.util.regex.Pattern.compile("[^a-z0-9]+");
+
     private final Document document = new Document();
 
     private final TreeSet<String> institutions = new TreeSet<>();
@@ -191,7 +194,7 @@ final class RecordDocument {
         if (source.isBlank() || id.isBlank()) {
             return;
         }
-        String field = source.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_") + "-org-id";
+        String field = NOT_NAME.matcher(source.toLowerCase(Locale.ROOT)).replaceAll("_") + "-org-id";
         string(field, id);
         int slash = id.lastIndexOf('/');
         if (slash >= 0 && slash < id.length() - 1) {
@@ -208,7 +211,7 @@ final class RecordDocument {
                 continue;
             }
             String relationship = id.path("external-id-relationship").asString("self");
-            String prefix = type.replaceAll("[^a-z0-9]+", "_");
+            String prefix = NOT_NAME.matcher(type).replaceAll("_");
             string(prefix + "-" + relationship, value);
             if (type.equals("doi")) {
                 text("digital-object-ids", value);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -12,16 +13,22 @@ import java.util.Map;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -191,6 +198,43 @@ final class SearchIndex implements AutoCloseable {
             this.searchers.release(searcher);
         }
         return versions;
+    }
+
+    /**
+     * The iDs in the index after {@code after} (exclusive; null: from the first) up to {@code last} (inclusive;
+     * null: to the end), read from the sort key's doc values.
+     */
+    List<String> ids(String after, String last) throws IOException {
+        List<String> ids = new ArrayList<>();
+        IndexSearcher searcher = this.searchers.acquire();
+        try {
+            searcher.search(TermRangeQuery.newStringRange(SearchFields.ORCID, after, last, false, true),
+                    new SimpleCollector() {
+
+                        private SortedDocValues orcids;
+
+                        @Override
+                        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                            this.orcids = DocValues.getSorted(context.reader(), RecordDocument.SORT_ORCID);
+                        }
+
+                        @Override
+                        public void collect(int doc) throws IOException {
+                            if (this.orcids.advanceExact(doc)) {
+                                ids.add(this.orcids.lookupOrd(this.orcids.ordValue()).utf8ToString());
+                            }
+                        }
+
+                        @Override
+                        public ScoreMode scoreMode() {
+                            return ScoreMode.COMPLETE_NO_SCORES;
+                        }
+                    });
+        }
+        finally {
+            this.searchers.release(searcher);
+        }
+        return ids;
     }
 
     int size() throws IOException {

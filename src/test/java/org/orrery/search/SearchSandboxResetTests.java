@@ -9,13 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,8 +28,6 @@ import org.orrery.support.OrreryNode;
  */
 class SearchSandboxResetTests {
 
-    private static final String POSTGRESQL_URL = System.getProperty("orrery.test.datasource.url");
-
     @TempDir
     static Path indexes;
 
@@ -44,7 +39,7 @@ class SearchSandboxResetTests {
 
     @BeforeAll
     static void startTwoSandboxNodes() throws Exception {
-        database = database();
+        database = SearchDatabase.fresh("search_reset");
         nodeA = OrreryNode.start(settings("a"));
         nodeB = OrreryNode.start(settings("b"));
     }
@@ -116,33 +111,7 @@ class SearchSandboxResetTests {
         return settings;
     }
 
-    /** A fresh H2 database both nodes open, or a fresh schema of the suite's PostgreSQL database. */
-    private static Map<String, String> database() throws SQLException {
-        Map<String, String> settings = new LinkedHashMap<>();
-        if (POSTGRESQL_URL == null) {
-            settings.put("spring.datasource.url", "jdbc:h2:mem:search-reset-" + UUID.randomUUID()
-                    + ";DB_CLOSE_DELAY=-1");
-            settings.put("spring.datasource.username", "sa");
-            settings.put("spring.datasource.password", "");
-            return settings;
-        }
-        String user = System.getProperty("orrery.test.datasource.username");
-        String password = System.getProperty("orrery.test.datasource.password");
-        try (Connection db = DriverManager.getConnection(POSTGRESQL_URL, user, password);
-                Statement statement = db.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS search_reset CASCADE");
-            statement.execute("CREATE SCHEMA search_reset");
-        }
-        settings.put("spring.datasource.url", POSTGRESQL_URL + (POSTGRESQL_URL.contains("?") ? "&" : "?")
-                + "currentSchema=search_reset");
-        settings.put("spring.datasource.username", user);
-        settings.put("spring.datasource.password", password);
-        settings.put("spring.flyway.schemas", "search_reset");
-        return settings;
-    }
-
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(database.get("spring.datasource.url"),
-                database.get("spring.datasource.username"), database.get("spring.datasource.password"));
+        return SearchDatabase.connect(database);
     }
 }
