@@ -35,9 +35,13 @@ import org.orrery.support.NewResearcher;
  */
 class SandboxResetTests {
 
-    /** Columns that hold moments ({@code *_at}, whatever tables other features add) or counters. */
+    /**
+     * Columns that hold moments ({@code *_at}, whatever tables other features add) or counters, and search's
+     * identity of the database ({@code search_epoch.epoch}), new after every reset by design so that every node
+     * rebuilds its index.
+     */
     private static final Set<String> MOMENTS = Set.of("created_at", "modified_at", "granted_at", "last_signed_in",
-            "record_version", "biography_created_at", "biography_modified_at");
+            "record_version", "biography_created_at", "biography_modified_at", "epoch");
 
     private final SandboxServer sandbox = SandboxServer.shared();
 
