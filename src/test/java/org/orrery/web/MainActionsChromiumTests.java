@@ -2,7 +2,11 @@ package org.orrery.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -12,16 +16,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.orrery.support.Browser;
+import org.orrery.support.BrowserTest;
 import org.orrery.support.Chromium;
 import org.orrery.support.Dance;
+import org.orrery.support.Http;
 import org.orrery.support.NewResearcher;
 import org.orrery.support.OrreryIntegrationTest;
 import org.orrery.support.Tokens;
@@ -34,6 +42,7 @@ import org.springframework.context.MessageSource;
  * at phone width in English and in German: what the researcher reads comes from that language's bundle, the page
  * has no accessibility violation and does not scroll sideways. One browser, signed in once, for the whole class.
  */
+@BrowserTest
 class MainActionsChromiumTests extends OrreryIntegrationTest {
 
     private static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.GERMAN);
@@ -95,6 +104,9 @@ class MainActionsChromiumTests extends OrreryIntegrationTest {
             assertThat(chromium.findElement(By.id("edit-heading-" + putCode)).getText())
                 .isEqualTo(message("record.edit.of", language, keyword));
             assertThat(Chromium.axeViolations(chromium)).as(language + " editor with the dialog open").isEmpty();
+            if (language.equals(Locale.ENGLISH)) {
+                screenshot("record-editor-edit-dialog", null);
+            }
             new Actions(chromium).sendKeys(Keys.ESCAPE).perform();
             assertThat(dialog.getDomProperty("open")).isEqualTo("false");
             assertThat(activeElementId()).isEqualTo("edit-" + putCode);
@@ -112,6 +124,41 @@ class MainActionsChromiumTests extends OrreryIntegrationTest {
             assertThat(text("#message")).isEqualTo(message("record.flash.removed", language));
             assertThat(chromium.findElements(By.id("item-" + putCode))).isEmpty();
         }
+    }
+
+    @Test
+    void aGroupedWorkShowsEachSourcesVersionWithoutViolationsOrSidewaysScrolling() {
+        String doi = "10.5555/chromium-" + UUID.randomUUID();
+        String token;
+        try (Browser browser = new Browser()) {
+            String code = Dance.code(browser, BASE, PORT, Dance.MEMBER, "/activities/update", researcher.email(),
+                    password);
+            token = Http.json(Tokens.exchange(BASE, Dance.MEMBER, Dance.MEMBER_SECRET, code, Dance.redirectUri(PORT)))
+                .get("access_token").asString();
+        }
+        HttpResponse<String> created = Http.post(BASE + "/api/v3.0/" + researcher.orcid() + "/work",
+                "{\"title\":{\"title\":{\"value\":\"A work the member added\"}},\"type\":\"preprint\","
+                        + "\"external-ids\":{\"external-id\":[{\"external-id-type\":\"doi\",\"external-id-value\":\""
+                        + doi + "\",\"external-id-relationship\":\"self\"}]}}",
+                "Authorization", "Bearer " + token, "Content-Type", "application/vnd.orcid+json");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        chromium.get(BASE + "/my-orcid/record?lang=de");
+        chromium.findElement(By.id("add-works-open")).click();
+        chromium.findElement(By.id("works-title")).sendKeys("The same work, as I wrote it");
+        chromium.findElement(By.id("works-doi")).sendKeys(doi);
+        submit(By.id("add-works-button"));
+
+        WebElement sources = chromium.findElement(By.cssSelector("#section-works tr.grouped summary"));
+        assertThat(sources.getText()).isEqualTo(message("record.sources", Locale.GERMAN, 2));
+        sources.click();
+        WebElement versions = chromium.findElement(By.cssSelector("#section-works tr.grouped details"));
+        assertThat(versions.getText()).contains("A work the member added", "The same work, as I wrote it",
+                message("record.preferred", Locale.GERMAN));
+        assertNoViolationsAndNoSidewaysScrolling("German editor, a grouped work's sources open");
+        screenshot("record-editor-grouped", "section-works");
+        chromium.get(BASE + "/" + researcher.orcid() + "?lang=de");
+        chromium.findElement(By.cssSelector("#section-works details.versions summary")).click();
+        assertNoViolationsAndNoSidewaysScrolling("German public page, a grouped work's sources open");
     }
 
     @Test
@@ -175,6 +222,24 @@ class MainActionsChromiumTests extends OrreryIntegrationTest {
             HttpResponse<String> token = Tokens.exchange(BASE, Dance.MEMBER, Dance.MEMBER_SECRET, code,
                     Dance.redirectUri(PORT));
             assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        }
+    }
+
+    /** The page at 1280 px (scrolled to an element when one is named) to target/screenshots; back to 390 px. */
+    private static void screenshot(String name, String scrollTo) {
+        chromium.manage().window().setSize(new Dimension(1280, 800));
+        try {
+            if (scrollTo != null) {
+                chromium.executeScript("document.getElementById(arguments[0]).scrollIntoView();", scrollTo);
+            }
+            Files.createDirectories(Path.of("target/screenshots"));
+            Files.write(Path.of("target/screenshots", name + ".png"), chromium.getScreenshotAs(OutputType.BYTES));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        finally {
+            chromium.manage().window().setSize(new Dimension(390, 844));
         }
     }
 
