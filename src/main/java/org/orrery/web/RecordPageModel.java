@@ -39,11 +39,6 @@ final class RecordPageModel {
             return this.versions.get(0);
         }
 
-        /** The versions other than the preferred one. */
-        public List<Row> others() {
-            return this.versions.subList(1, this.versions.size());
-        }
-
         public boolean grouped() {
             return this.versions.size() > 1;
         }
