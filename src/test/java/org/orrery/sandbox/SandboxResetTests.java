@@ -35,13 +35,15 @@ import org.orrery.support.NewResearcher;
  */
 class SandboxResetTests {
 
-    /**
-     * Columns that hold moments ({@code *_at}, whatever tables other features add) or counters, and search's
-     * identity of the database ({@code search_epoch.epoch}), new after every reset by design so that every node
-     * rebuilds its index.
-     */
+    /** Columns that hold moments ({@code *_at}, whatever tables other features add) or counters. */
     private static final Set<String> MOMENTS = Set.of("created_at", "modified_at", "granted_at", "last_signed_in",
-            "record_version", "biography_created_at", "biography_modified_at", "epoch");
+            "record_version", "biography_created_at", "biography_modified_at");
+
+    /**
+     * Tables left out of the comparison: Flyway's, the signing keys (a reset keeps both), and search's identity of
+     * the database, which a reset empties and the search indexer writes anew, whenever it next looks, by design.
+     */
+    private static final Set<String> NOT_COMPARED = Set.of("flyway_schema_history", "signing_key", "search_epoch");
 
     private final SandboxServer sandbox = SandboxServer.shared();
 
@@ -186,7 +188,7 @@ class SandboxResetTests {
             }
             for (String table : tables) {
                 String name = table.toLowerCase(Locale.ROOT);
-                if (!name.equals("flyway_schema_history") && !name.equals("signing_key")) {
+                if (!NOT_COMPARED.contains(name)) {
                     rows.put(name, read(connection, table));
                 }
             }
