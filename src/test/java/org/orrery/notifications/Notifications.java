@@ -42,8 +42,12 @@ final class Notifications {
 
     /** A permission notification in ORCID's JSON, from the given client, with one work and one employment. */
     static String json(String clientId, String subject) {
+        return json(clientId, subject, "http://127.0.0.1/demo/callback");
+    }
+
+    static String json(String clientId, String subject, String redirectUri) {
         return "{\"notification-type\":\"permission\",\"authorization-url\":{\"path\":\"/oauth/authorize?client_id="
-                + clientId + "&response_type=code&scope=/activities/update&redirect_uri=http://127.0.0.1/demo/callback\"},"
+                + clientId + "&response_type=code&scope=/activities/update&redirect_uri=" + redirectUri + "\"},"
                 + "\"notification-subject\":\"" + subject + "\",\"notification-intro\":\"We found 2 items of yours.\","
                 + "\"items\":{\"item\":[{\"item-type\":\"work\",\"item-name\":\"A Really Interesting Article\","
                 + "\"external-id\":{\"external-id-type\":\"doi\",\"external-id-value\":\"10.5555/12345\","
@@ -88,7 +92,12 @@ final class Notifications {
 
     /** Posts a notification and answers its put-code. */
     static String create(String base, String orcid, String token, String clientId) {
-        HttpResponse<String> created = send(base, "POST", path(orcid), token, JSON, json(clientId, "your works"));
+        return create(base, orcid, token, clientId, "http://127.0.0.1/demo/callback");
+    }
+
+    static String create(String base, String orcid, String token, String clientId, String redirectUri) {
+        HttpResponse<String> created = send(base, "POST", path(orcid), token, JSON,
+                json(clientId, "your works", redirectUri));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String location = created.headers().firstValue("Location").orElseThrow();
         return location.substring(location.lastIndexOf('/') + 1);
