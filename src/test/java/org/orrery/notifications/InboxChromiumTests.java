@@ -12,6 +12,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.orrery.support.Browser;
+import org.orrery.support.BrowserTest;
 import org.orrery.support.Chromium;
 import org.orrery.support.Dance;
 import org.orrery.support.Http;
@@ -23,6 +24,7 @@ import org.orrery.support.OrreryIntegrationTest;
  * English and Japanese; "Grant permissions" opens the client's authorization in a new tab, where the normal dance
  * runs to the client's redirect URI with a code.
  */
+@BrowserTest
 class InboxChromiumTests extends OrreryIntegrationTest {
 
     @Test
