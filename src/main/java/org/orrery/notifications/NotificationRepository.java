@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -106,6 +107,25 @@ public class NotificationRepository {
                 + " ORDER BY id DESC LIMIT 1", Long.class, orcid, clientId, NotificationKind.AMENDED.name())
             .stream()
             .findFirst();
+    }
+
+    /** The researcher's notifications not yet mailed, read or archived, oldest first (at most 1000). */
+    List<Notification> waiting(String orcid) {
+        return withItems(this.jdbc.query(SELECT + " WHERE n.orcid = ? AND n.sent_at IS NULL AND n.mail_skipped_at IS NULL"
+                + " AND n.read_at IS NULL AND n.archived_at IS NULL ORDER BY n.created_at, n.id LIMIT 1000",
+                NotificationRepository::map, orcid));
+    }
+
+    /** Sets {@code sent_at} or {@code mail_skipped_at} of these notifications. */
+    void mark(List<Long> ids, String column, Instant at) {
+        if (!Set.of("sent_at", "mail_skipped_at").contains(column) || ids.isEmpty()) {
+            throw new IllegalArgumentException(column);
+        }
+        StringBuilder in = new StringBuilder();
+        for (Long id : ids) {
+            in.append(in.length() == 0 ? "" : ",").append(id.longValue());
+        }
+        this.jdbc.update("UPDATE notification SET " + column + " = ? WHERE id IN (" + in + ")", Timestamp.from(at));
     }
 
     boolean markRead(String orcid, long putCode, Instant now) {
