@@ -155,7 +155,7 @@ public class NotificationRepository {
             in.append(in.length() == 0 ? "" : ",").append(notification.putCode());
         }
         this.jdbc.query("SELECT * FROM notification_item WHERE notification_id IN (" + in
-                + ") ORDER BY notification_id, item_index", rs -> {
+                + ") ORDER BY notification_id, item_index, id", rs -> {
                     String type = rs.getString("external_id_type");
                     NotificationItem.ExternalId ext = type == null ? null
                             : new NotificationItem.ExternalId(type, rs.getString("external_id_value"),
