@@ -141,7 +141,10 @@ class NodeCrashTests {
             }
             assertThat(locations).as("works acknowledged before the kill").hasSizeGreaterThanOrEqualTo(5);
 
-            try (OrreryProcess second = OrreryProcess.start(settings)) {
+            // The restarted node writes structured logs (README, "JSON logs"): the operator's log pipeline reads them.
+            Map<String, String> structured = new LinkedHashMap<>(settings);
+            structured.put("logging.structured.format.console", "ecs");
+            try (OrreryProcess second = OrreryProcess.start(structured)) {
                 String base = second.url();
                 for (String token : accessTokens) {
                     assertThat(Tokens.readRecord(base, ADA_ORCID, token).statusCode())
@@ -186,7 +189,37 @@ class NodeCrashTests {
                         "client_secret", MEMBER_SECRET, "grant_type", "refresh_token", "refresh_token",
                         latestRefreshToken.get()), "Accept", "application/json");
                 assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+                assertLogIsJsonWithoutSecrets(second.log(), List.of(MEMBER_SECRET, latestRefreshToken.get(),
+                        Http.json(refreshed).get("refresh_token").asString()));
             }
+        }
+    }
+
+    /**
+     * Every line the process wrote after the JVM's own start is one ECS JSON object (time, level, logger,
+     * message), and no secret a client holds appears anywhere in the log.
+     */
+    private static void assertLogIsJsonWithoutSecrets(Path log, List<String> secrets) throws Exception {
+        List<String> lines = java.nio.file.Files.readAllLines(log).stream().filter(line -> !line.isBlank())
+            .filter(line -> !line.startsWith("OpenJDK") && !line.startsWith("WARNING:")).toList();
+        assertThat(lines).as("log lines of the structured node").isNotEmpty();
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        int started = 0;
+        for (String line : lines) {
+            assertThat(line).as("a structured log line").startsWith("{");
+            JsonNode event = json.readTree(line);
+            assertThat(event.has("@timestamp")).as(line).isTrue();
+            assertThat(event.has("message")).as(line).isTrue();
+            JsonNode level = event.has("log.level") ? event.get("log.level") : event.path("log").path("level");
+            assertThat(level.asString("")).as(line).isIn("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+            if (event.get("message").asString().startsWith("Started OrreryApplication")) {
+                started++;
+            }
+        }
+        assertThat(started).as("the start-up line, as JSON").isEqualTo(1);
+        String whole = java.nio.file.Files.readString(log);
+        for (String secret : secrets) {
+            assertThat(whole).as("a secret in the log").doesNotContain(secret);
         }
     }
 

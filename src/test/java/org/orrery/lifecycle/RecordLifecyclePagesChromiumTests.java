@@ -11,8 +11,10 @@ import org.orrery.support.Chromium;
 import org.orrery.support.NewResearcher;
 import org.orrery.support.OrreryIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.orrery.support.BrowserTest;
 
 /** The lifecycle pages in a real browser on a phone: content within the width and no accessibility violations. */
+@BrowserTest
 class RecordLifecyclePagesChromiumTests extends OrreryIntegrationTest {
 
     @Autowired

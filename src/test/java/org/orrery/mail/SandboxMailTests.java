@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.orrery.support.Browser;
+import org.orrery.support.BrowserTest;
 import org.orrery.support.Chromium;
 import org.orrery.support.Http;
 import org.orrery.support.OrreryNode;
@@ -47,6 +48,7 @@ class SandboxMailTests {
     }
 
     @Test
+    @BrowserTest
     void aNewcomerResetsTheDemoResearchersPasswordUsingSandboxMailAlone() {
         String base = base();
         String newPassword = "new-" + UUID.randomUUID();

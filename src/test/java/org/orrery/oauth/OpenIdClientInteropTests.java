@@ -15,12 +15,14 @@ import org.orrery.support.OrreryIntegrationTest;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.orrery.support.BrowserTest;
 
 /**
  * A real OpenID Connect client library (the npm package {@code openid-client} v6), configured only with Orrery's
  * issuer URL, signs a researcher in through headless Chromium and reads userinfo. Needs Node.js, the packages
  * of {@code interop/} ({@code npm ci --prefix interop}) and Chromium; {@code .ci/run} installs all three.
  */
+@BrowserTest
 class OpenIdClientInteropTests extends OrreryIntegrationTest {
 
     private static final Path SCRIPT = Path.of("interop", "oidc-sign-in.mjs");

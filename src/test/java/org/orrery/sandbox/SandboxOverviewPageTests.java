@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.orrery.support.Chromium;
+import org.orrery.support.BrowserTest;
 
 /** The sandbox overview in a real browser: the seed at a glance, readable on a phone, in the visitor's language. */
+@BrowserTest
 class SandboxOverviewPageTests {
 
     private final SandboxServer sandbox = SandboxServer.shared();

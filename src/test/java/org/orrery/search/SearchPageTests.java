@@ -16,12 +16,14 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.orrery.support.Chromium;
 import org.orrery.support.OrreryIntegrationTest;
+import org.orrery.support.BrowserTest;
 
 /**
  * The registry's search in a real browser: the home page's box, ORCID's quick search (words, an iD), the
  * advanced fields, "Name is private", 50 results a page, at phone width without sideways scrolling or
  * accessibility violations, and in another language.
  */
+@BrowserTest
 class SearchPageTests extends OrreryIntegrationTest {
 
     private static String tag;

@@ -22,7 +22,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 public final class SmtpNodes {
 
     /** How long the shared nodes' password-reset links live. */
-    public static final java.time.Duration RESET_LINK_LIFETIME = java.time.Duration.ofSeconds(30);
+    public static final java.time.Duration RESET_LINK_LIFETIME = java.time.Duration.ofMinutes(20);
 
     private static int smtpPort;
 
@@ -88,7 +88,7 @@ public final class SmtpNodes {
         smtpPort = OrreryIntegrationTest.freePort();
         smtp = smtp(smtpPort);
         Map<String, String> more = Map.of("server.forward-headers-strategy", "native",
-                "orrery.accounts.reset-link-lifetime", RESET_LINK_LIFETIME.toSeconds() + "s",
+                "orrery.accounts.reset-link-lifetime", RESET_LINK_LIFETIME.toMinutes() + "m",
                 "orrery.sign-in-throttle.account-free-failures", "1", "orrery.sign-in-throttle.first-delay", "20s",
                 "orrery.sign-in-throttle.account-max-delay", "20s", "orrery.sign-in-throttle.address-max-delay", "20s",
                 "orrery.sign-in-throttle.window", "1m", "orrery.mail.batch-size", "3");

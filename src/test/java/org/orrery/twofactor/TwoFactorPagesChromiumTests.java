@@ -13,12 +13,14 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.orrery.support.Chromium;
 import org.orrery.support.OrreryIntegrationTest;
+import org.orrery.support.BrowserTest;
 
 /**
  * Account settings, turning two-factor on and signing in with a code, in a real browser on a phone-sized screen:
  * the key read from {@code #totp-secret}, codes computed by the test, no sideways scrolling and no accessibility
  * violations on any of the pages.
  */
+@BrowserTest
 class TwoFactorPagesChromiumTests extends OrreryIntegrationTest {
 
     @Test

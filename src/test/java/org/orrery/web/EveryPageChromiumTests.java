@@ -40,6 +40,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.orrery.support.BrowserTest;
 
 /**
  * Every page of the application in a real browser, signed out and signed in, in English and in Japanese: zero
@@ -49,6 +50,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * OAuth error page, error pages, a secret reset's confirmation, a sign-in refused) are listed here. Screenshots of
  * each page at both widths go to {@code target/screenshots}.
  */
+@BrowserTest
 class EveryPageChromiumTests extends OrreryIntegrationTest {
 
     private static final Path SCREENSHOTS = Path.of("target/screenshots");

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.orrery.support.Chromium;
 import org.orrery.support.OrreryIntegrationTest;
+import org.orrery.support.BrowserTest;
 
 /** The home page in a real browser: readable on a phone, and no accessibility violations. */
+@BrowserTest
 class HomePageChromiumTests extends OrreryIntegrationTest {
 
     @Test

@@ -20,6 +20,7 @@ import org.orrery.support.NewResearcher;
 import org.orrery.support.OrreryIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
+import org.orrery.support.BrowserTest;
 
 /**
  * A researcher signs in and consents in each of the seven languages, in a real browser at phone width: the
@@ -27,6 +28,7 @@ import org.springframework.context.MessageSource;
  * consent screen, and every text the researcher reads comes from that language's bundle; neither page scrolls
  * sideways or has an accessibility violation.
  */
+@BrowserTest
 class SignInAndConsentChromiumTests extends OrreryIntegrationTest {
 
     private static final String CLIENT_NAME = "Test Member Integration";
