@@ -21,6 +21,7 @@ import org.orrery.clients.ClientRegistration;
 import org.orrery.clients.ClientRepository;
 import org.orrery.clients.ClientType;
 import org.orrery.clients.RedirectUriMatching;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,8 +46,11 @@ class DeveloperToolsController {
 
     private final AuditTrail audit;
 
+    private final FieldErrors fieldErrors;
+
     DeveloperToolsController(ClientRegistration registration, ClientRepository clients, ClientEdits edits,
-            AuditTrail audit) {
+            AuditTrail audit, FieldErrors fieldErrors) {
+        this.fieldErrors = fieldErrors;
         this.registration = registration;
         this.clients = clients;
         this.edits = edits;
@@ -117,7 +121,7 @@ class DeveloperToolsController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("editing", clientId);
             model.addAttribute("editForm", form(name, description, website, redirectUris));
-            model.addAttribute("editErrors", errors);
+            model.addAttribute("editErrors", this.fieldErrors.in(errors, LocaleContextHolder.getLocale()));
             return render(principal, model, emptyForm(), Map.of(), null);
         }
         this.edits.apply(client, application);
@@ -137,7 +141,7 @@ class DeveloperToolsController {
         List<ApiClient> own = this.clients.findByOwner(principal.getName());
         model.addAttribute("clients", own);
         model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
+        model.addAttribute("errors", this.fieldErrors.in(errors, LocaleContextHolder.getLocale()));
         model.addAttribute("newSecret", newSecret);
         if (!model.containsAttribute("editForm")) {
             model.addAttribute("editForm", own.isEmpty() ? emptyForm() : formOf(own.get(0)));

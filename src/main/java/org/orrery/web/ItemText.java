@@ -21,7 +21,9 @@ final class ItemText {
             case WORK -> join(text(body, "/title/title/value"),
                     "(" + text(body, "/type") + yearSuffix(body, "/publication-date/year/value") + ")");
             case FUNDING -> join(text(body, "/title/title/value"), "— " + text(body, "/organization/name"));
-            case PEER_REVIEW -> join(text(body, "/reviewer-role"), "for " + text(body, "/review-group-id"));
+            // listed under the review group's name: the role, the convening organization and the year
+            case PEER_REVIEW -> join(text(body, "/reviewer-role"), "— " + text(body, "/convening-organization/name")
+                    + yearSuffix(body, "/review-completion-date/year/value"));
             case RESEARCH_RESOURCE -> text(body, "/proposal/title/title/value");
             default -> join(join(text(body, "/role-title"), text(body, "/department-name")),
                     "— " + text(body, "/organization/name") + yearSuffix(body, "/start-date/year/value"));

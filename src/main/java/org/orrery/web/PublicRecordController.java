@@ -26,7 +26,10 @@ class PublicRecordController {
 
     private final RecordLifecycle lifecycle;
 
-    PublicRecordController(RecordReader reader, RecordLifecycle lifecycle) {
+    private final GroupNames groupNames;
+
+    PublicRecordController(RecordReader reader, RecordLifecycle lifecycle, GroupNames groupNames) {
+        this.groupNames = groupNames;
         this.reader = reader;
         this.lifecycle = lifecycle;
     }
@@ -45,8 +48,9 @@ class PublicRecordController {
         model.addAttribute("name", namePublic ? researcher.displayName() : null);
         model.addAttribute("biography", view.settings().hasBiography()
                 && view.settings().biographyVisibility() == Visibility.PUBLIC ? view.settings().biography() : null);
-        model.addAttribute("person", RecordPageModel.sections(view, Section.PERSON, false));
-        model.addAttribute("activities", RecordPageModel.sections(view, Section.ACTIVITY, false));
+        var names = this.groupNames.of(view.visible());
+        model.addAttribute("person", RecordPageModel.sections(view, Section.PERSON, false, names));
+        model.addAttribute("activities", RecordPageModel.sections(view, Section.ACTIVITY, false, names));
         return "record/public";
     }
 }

@@ -40,7 +40,7 @@ class RecordEditorController {
 
     static final String PAGE = "/my-orcid/record";
 
-    private static final String UNKNOWN_VISIBILITY = "Choose one of the visibilities offered.";
+    private static final String UNKNOWN_VISIBILITY = "record.flash.unknownVisibility";
 
     private final RecordReader reader;
 
@@ -50,8 +50,14 @@ class RecordEditorController {
 
     private final ResearcherRepository researchers;
 
+    private final GroupNames groupNames;
+
+    private final Flash flash;
+
     RecordEditorController(RecordReader reader, RecordWriter writer, RecordSettingsWriter settings,
-            ResearcherRepository researchers) {
+            ResearcherRepository researchers, GroupNames groupNames, Flash flash) {
+        this.groupNames = groupNames;
+        this.flash = flash;
         this.reader = reader;
         this.writer = writer;
         this.settings = settings;
@@ -65,8 +71,9 @@ class RecordEditorController {
         model.addAttribute("researcher", researcher);
         model.addAttribute("settings", view.settings());
         model.addAttribute("visibilities", Visibility.values());
-        model.addAttribute("person", RecordPageModel.sections(view, Section.PERSON, true));
-        model.addAttribute("activities", RecordPageModel.sections(view, Section.ACTIVITY, true));
+        Map<String, String> names = this.groupNames.of(view.visible());
+        model.addAttribute("person", RecordPageModel.sections(view, Section.PERSON, true, names));
+        model.addAttribute("activities", RecordPageModel.sections(view, Section.ACTIVITY, true, names));
         model.addAttribute("workTypes", Vocabularies.WORK_TYPES.stream().sorted().toList());
         model.addAttribute("fundingTypes", Vocabularies.FUNDING_TYPES.stream().sorted().toList());
         return "record/edit";
@@ -79,7 +86,7 @@ class RecordEditorController {
             return failed(redirect, UNKNOWN_VISIBILITY);
         }
         this.settings.setDefaultVisibility(principal.getName(), chosen);
-        return done(redirect, "New items will be " + chosen.label().toLowerCase() + ".");
+        return done(redirect, "record.flash.defaultVisibility", this.flash.text("visibility." + chosen.orcidName()));
     }
 
     @PostMapping(PAGE + "/name")
@@ -87,34 +94,34 @@ class RecordEditorController {
             @RequestParam(required = false) String creditName, @RequestParam String visibility,
             RedirectAttributes redirect) {
         if (givenNames.isBlank() || givenNames.length() > 150 || length(familyName) > 150 || length(creditName) > 150) {
-            return failed(redirect, "Given names are required; each name has at most 150 characters.");
+            return failed(redirect, "record.flash.nameInvalid");
         }
         if (PlainText.hasForbiddenCharacters(givenNames, false) || PlainText.hasForbiddenCharacters(familyName, false)
                 || PlainText.hasForbiddenCharacters(creditName, false)) {
-            return failed(redirect, "Names may not contain control characters.");
+            return failed(redirect, "record.flash.nameControl");
         }
         if (parse(visibility) == null) {
             return failed(redirect, UNKNOWN_VISIBILITY);
         }
         this.settings.setName(principal.getName(), givenNames.trim(), blankToNull(familyName), blankToNull(creditName),
                 parse(visibility));
-        return done(redirect, "Your name was saved.");
+        return done(redirect, "record.flash.nameSaved");
     }
 
     @PostMapping(PAGE + "/biography")
     View biography(Principal principal, @RequestParam(required = false) String biography,
             @RequestParam String visibility, RedirectAttributes redirect) {
         if (length(biography) > 5000) {
-            return failed(redirect, "The biography has at most 5000 characters.");
+            return failed(redirect, "record.flash.biographyTooLong");
         }
         if (PlainText.hasForbiddenCharacters(biography, true)) {
-            return failed(redirect, "The biography may not contain control characters.");
+            return failed(redirect, "record.flash.biographyControl");
         }
         if (parse(visibility) == null) {
             return failed(redirect, UNKNOWN_VISIBILITY);
         }
         this.settings.setBiography(principal.getName(), biography, parse(visibility));
-        return done(redirect, "Your biography was saved.");
+        return done(redirect, "record.flash.biographySaved");
     }
 
     @PostMapping(PAGE + "/email-visibility")
@@ -123,7 +130,7 @@ class RecordEditorController {
             return failed(redirect, UNKNOWN_VISIBILITY);
         }
         this.settings.setEmailVisibility(principal.getName(), parse(visibility));
-        return done(redirect, "The visibility of your primary email was saved.");
+        return done(redirect, "record.flash.emailVisibilitySaved");
     }
 
     @PostMapping(PAGE + "/items/{section}")
@@ -131,19 +138,19 @@ class RecordEditorController {
             RedirectAttributes redirect) {
         ItemType type = ItemType.byListPath(section);
         if (type == null || !ItemForms.hasForm(type)) {
-            return failed(redirect, "Items of this kind cannot be added here.");
+            return failed(redirect, "record.flash.cannotAdd");
         }
         try {
             var body = BodyReader.read(type.schema(), ItemForms.body(type, form));
             this.writer.add(principal.getName(), type, body, null);
         }
         catch (InvalidBodyException ex) {
-            return failed(redirect, "Not added: " + ex.getMessage() + ".");
+            return failed(redirect, "record.flash.notAdded", ex.getMessage());
         }
         catch (RecordRuleException ex) {
-            return failed(redirect, "Not added: " + ex.getMessage() + ".");
+            return failed(redirect, "record.flash.notAdded", ex.getMessage());
         }
-        return done(redirect, "Added to your " + RecordPageModel.heading(type).toLowerCase() + ".");
+        return done(redirect, "record.flash.added." + type.listPath());
     }
 
     @PostMapping(PAGE + "/items/{putCode}/visibility")
@@ -156,9 +163,9 @@ class RecordEditorController {
             this.writer.setVisibility(principal.getName(), new PutCode(putCode), parse(visibility));
         }
         catch (RecordRuleException | IllegalArgumentException ex) {
-            return failed(redirect, "That item is not on your record.");
+            return failed(redirect, "record.flash.notOnRecord");
         }
-        return done(redirect, "Visibility saved.");
+        return done(redirect, "record.flash.visibilitySaved");
     }
 
     @PostMapping(PAGE + "/items/{putCode}/delete")
@@ -167,9 +174,9 @@ class RecordEditorController {
             this.writer.remove(principal.getName(), new PutCode(putCode));
         }
         catch (RecordRuleException | IllegalArgumentException ex) {
-            return failed(redirect, "That item is not on your record.");
+            return failed(redirect, "record.flash.notOnRecord");
         }
-        return done(redirect, "Removed.");
+        return done(redirect, "record.flash.removed");
     }
 
     private Researcher researcher(Principal principal) {
@@ -186,14 +193,12 @@ class RecordEditorController {
         }
     }
 
-    private static View done(RedirectAttributes redirect, String message) {
-        redirect.addFlashAttribute("message", message);
-        return seeOther(PAGE);
+    private View done(RedirectAttributes redirect, String key, Object... args) {
+        return this.flash.done(redirect, PAGE, key, args);
     }
 
-    private static View failed(RedirectAttributes redirect, String message) {
-        redirect.addFlashAttribute("problem", message);
-        return seeOther(PAGE);
+    private View failed(RedirectAttributes redirect, String key, Object... args) {
+        return this.flash.failed(redirect, PAGE, key, args);
     }
 
     /** A 303 back to a page after a form post (flash attributes travel with it). */

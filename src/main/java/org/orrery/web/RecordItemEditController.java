@@ -34,7 +34,10 @@ class RecordItemEditController {
 
     private final RecordWriter writer;
 
-    RecordItemEditController(ItemRepository items, RecordWriter writer) {
+    private final Flash flash;
+
+    RecordItemEditController(ItemRepository items, RecordWriter writer, Flash flash) {
+        this.flash = flash;
         this.items = items;
         this.writer = writer;
     }
@@ -43,12 +46,11 @@ class RecordItemEditController {
     String form(Principal principal, @PathVariable long putCode, Model model, RedirectAttributes redirect) {
         Optional<RecordItem> item = editable(principal, putCode);
         if (item.isEmpty()) {
-            redirect.addFlashAttribute("problem", "Only items you added yourself can be edited.");
+            redirect.addFlashAttribute("problem", this.flash.text("record.flash.onlyOwn"));
             return "redirect:" + RecordEditorController.PAGE;
         }
         model.addAttribute("item", item.get());
         model.addAttribute("key", item.get().type().listPath());
-        model.addAttribute("heading", RecordPageModel.heading(item.get().type()));
         model.addAttribute("values", ItemForms.fields(item.get().type(), item.get().body()));
         model.addAttribute("workTypes", Vocabularies.WORK_TYPES.stream().sorted().toList());
         model.addAttribute("fundingTypes", Vocabularies.FUNDING_TYPES.stream().sorted().toList());
@@ -60,19 +62,17 @@ class RecordItemEditController {
             RedirectAttributes redirect) {
         Optional<RecordItem> item = editable(principal, putCode);
         if (item.isEmpty()) {
-            redirect.addFlashAttribute("problem", "Only items you added yourself can be edited.");
-            return RecordEditorController.seeOther(RecordEditorController.PAGE);
+            return this.flash.failed(redirect, RecordEditorController.PAGE, "record.flash.onlyOwn");
         }
         try {
             var body = BodyReader.read(item.get().type().schema(), ItemForms.body(item.get().type(), form));
             this.writer.update(principal.getName(), item.get().type(), item.get().putCode(), body, null, null);
         }
         catch (InvalidBodyException | RecordRuleException ex) {
-            redirect.addFlashAttribute("problem", "Not saved: " + ex.getMessage() + ".");
-            return RecordEditorController.seeOther(RecordEditorController.PAGE + "/items/" + putCode + "/edit");
+            return this.flash.failed(redirect, RecordEditorController.PAGE + "/items/" + putCode + "/edit",
+                    "record.flash.notSaved", ex.getMessage());
         }
-        redirect.addFlashAttribute("message", "Saved.");
-        return RecordEditorController.seeOther(RecordEditorController.PAGE);
+        return this.flash.done(redirect, RecordEditorController.PAGE, "record.flash.saved");
     }
 
     private Optional<RecordItem> editable(Principal principal, long putCode) {

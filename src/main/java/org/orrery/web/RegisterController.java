@@ -56,9 +56,12 @@ class RegisterController {
 
     private final TransactionTemplate transactions;
 
+    private final FieldErrors fieldErrors;
+
     RegisterController(ResearcherRegistration registration, ResearcherUserDetailsService users,
             ResearcherRepository researchers, AuditTrail audit, EmailVerification verification,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, FieldErrors fieldErrors) {
+        this.fieldErrors = fieldErrors;
         this.verification = verification;
         this.transactions = transactions;
         this.researchers = researchers;
@@ -102,7 +105,7 @@ class RegisterController {
         if (researcher == null) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("form", new ResearcherRegistration.Application(givenNames, familyName, email, null));
-            model.addAttribute("errors", errors);
+            model.addAttribute("errors", this.fieldErrors.in(errors, LocaleContextHolder.getLocale()));
             return "register";
         }
         this.audit.record(AuditEventType.REGISTERED, researcher.orcid().value(), SignInClient.of(request, response),

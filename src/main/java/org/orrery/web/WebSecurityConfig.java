@@ -77,7 +77,8 @@ class WebSecurityConfig {
         http.addFilterBefore(TwoFactorSignInFilter.create(secondFactor, throttle, users, audit, signedIn, seeOther),
                 UsernamePasswordAuthenticationFilter.class);
         http.authorizeHttpRequests(requests -> requests
-            .requestMatchers("/", "/signin", TwoFactorSignIn.PAGE, "/register", "/oauth/error", "/error", "/css/**", "/favicon.ico",
+            .requestMatchers("/", "/signin", TwoFactorSignIn.PAGE, "/register", "/oauth/error", "/error", "/css/**", "/js/**",
+                    "/favicon.ico",
                     "/demo/callback", "/actuator/health", "/actuator/health/**", "/actuator/info",
                     "/.well-known/openid-configuration", "/oauth/userinfo", PublicRecordController.PATTERN,
                     "/orcid-search/search", "/orcid-search/search/")

@@ -417,7 +417,8 @@ class DeveloperToolsTests extends OrreryIntegrationTest {
             assertThat(refused.getHtmlElementById("edit-errors").asNormalizedText())
                 .isEqualTo("Veuillez corriger les champs indiqués ci-dessous.");
             assertThat(refused.getHtmlElementById("edit-redirectUris-error").asNormalizedText())
-                .startsWith("The redirect URI http://reading.example.org/callback must use https");
+                .as("the check's English message, shown from the French bundle")
+                .startsWith("L’URI de redirection http://reading.example.org/callback doit utiliser https");
             assertThat(refused.getHtmlElementById("edit-redirectUris").getAttribute("aria-invalid")).isEqualTo("true");
             assertThat(valueOf(refused, "edit-name")).as("what was typed is kept").isEqualTo("Should Not Stick");
             assertThat(this.jdbc.queryForObject("SELECT name FROM api_client WHERE client_id = ?", String.class,

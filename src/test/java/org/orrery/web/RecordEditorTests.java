@@ -77,7 +77,7 @@ class RecordEditorTests extends OrreryIntegrationTest {
                     "role", "PhD"));
             editor = add(editor, "fundings", Map.of("title", "Editing grant", "fundingType", "award", "organization",
                     "Foundation", "city", "Lisbon", "country", "PT", "grantNumber", "G-1"));
-            assertThat(editor.getHtmlElementById("message").asNormalizedText()).isEqualTo("Added to your fundings.");
+            assertThat(editor.getHtmlElementById("message").asNormalizedText()).isEqualTo("Added to your funding.");
 
             List<String> rows = editor.getByXPath("//tr[starts-with(@id,'item-')]/td[@class='item-text']")
                 .stream()
@@ -127,7 +127,7 @@ class RecordEditorTests extends OrreryIntegrationTest {
             defaults.setSelectedAttribute("limited", true);
             editor = Browser.click(editor, "save-default-visibility");
             assertThat(editor.getHtmlElementById("message").asNormalizedText())
-                .isEqualTo("New items will be trusted parties.");
+                .isEqualTo("New items will be visible to: Trusted parties.");
             editor = add(editor, "keywords", Map.of("content", "hidden-by-default"));
             DomElement row = (DomElement) editor
                 .getByXPath("//tr[td[@class='item-text']='hidden-by-default']")
