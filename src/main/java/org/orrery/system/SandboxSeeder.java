@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.orrery.clients.ClientRegistration;
 import org.orrery.clients.ClientRepository;
+import org.orrery.clients.ClientStates;
 import org.orrery.clients.ClientType;
 import org.orrery.clients.RedirectUriMatching;
 import org.orrery.registry.OrcidId;
@@ -42,6 +43,7 @@ public class SandboxSeeder implements ApplicationRunner {
     private final ResearcherRegistration researcherRegistration;
     private final ClientRepository clients;
     private final ClientRegistration clientRegistration;
+    private final ClientStates clientStates;
     private final SeedItems items;
     private final TransactionTemplate transactions;
     private final boolean demoEnabled;
@@ -55,13 +57,14 @@ public class SandboxSeeder implements ApplicationRunner {
     private volatile SeedFile file = new SeedFile(List.of(), List.of());
 
     SandboxSeeder(ResearcherRepository researchers, ResearcherRegistration researcherRegistration,
-            ClientRepository clients, ClientRegistration clientRegistration, SeedItems items,
+            ClientRepository clients, ClientRegistration clientRegistration, ClientStates clientStates, SeedItems items,
             TransactionTemplate transactions, @Value("${orrery.demo.enabled:true}") boolean demoEnabled,
             @Value("${orrery.seed-file:}") String seedFile) {
         this.researchers = researchers;
         this.researcherRegistration = researcherRegistration;
         this.clients = clients;
         this.clientRegistration = clientRegistration;
+        this.clientStates = clientStates;
         this.items = items;
         this.transactions = transactions;
         this.demoEnabled = demoEnabled;
@@ -269,6 +272,9 @@ public class SandboxSeeder implements ApplicationRunner {
                 : snapshot.clientIdsByName.containsKey(entry.name()) ? snapshot.clientIdsByName.get(entry.name())
                         : this.clients.findUnownedByName(entry.name()).orElseGet(this.clientRegistration::newClientId);
         var registered = this.clientRegistration.upsert(clientId, application, entry.clientSecret());
+        if (entry.scopes() != null) {
+            this.clientStates.setExtraScopes(clientId, entry.scopes());
+        }
         String kept = snapshot.secretHashesByClient.get(clientId);
         if (registered.clientSecret() != null && kept != null) {
             this.clients.replaceSecrets(clientId, kept);

@@ -36,7 +36,7 @@ record SeedFile(List<ResearcherEntry> researchers, List<ClientEntry> clients) {
     }
 
     record ClientEntry(String clientId, String clientSecret, String name, String description, String website,
-            ClientType type, List<String> redirectUris, RedirectUriMatching matching) {
+            ClientType type, List<String> redirectUris, RedirectUriMatching matching, Set<String> scopes) {
     }
 
     /** Thrown for a file that cannot be applied; the message says where and why. */
@@ -114,7 +114,7 @@ record SeedFile(List<ResearcherEntry> researchers, List<ClientEntry> clients) {
             String where = "clients[" + i + "]";
             Map<?, ?> entry = reader.map(clientList.get(i), where);
             reader.onlyKeys(entry, where, Set.of("client-id", "client-secret", "name", "description", "website",
-                    "type", "redirect-uris", "redirect-uri-matching"));
+                    "type", "redirect-uris", "redirect-uri-matching", "scopes"));
             String clientId = reader.optional(entry, where, "client-id");
             if (clientId != null && !ClientRegistration.CLIENT_ID.matcher(clientId).matches()) {
                 throw reader.problem(where, "client-id", "'" + clientId + "' must match APP-[0-9A-Z]{16}");
@@ -147,9 +147,25 @@ record SeedFile(List<ResearcherEntry> researchers, List<ClientEntry> clients) {
             if (uris.isEmpty()) {
                 throw reader.problem(where, "redirect-uris", "at least one redirect URI is required");
             }
+            // scopes: extra scopes granted per client (null when the entry does not say, and then left as they are)
+            Set<String> scopes = null;
+            if (entry.containsKey("scopes")) {
+                scopes = new java.util.LinkedHashSet<>();
+                for (Object scope : reader.list(entry.get("scopes"), where + ".scopes")) {
+                    String value = String.valueOf(scope).trim();
+                    if (!org.orrery.clients.ClientLifecycle.GRANTABLE_EXTRA_SCOPES.contains(value)) {
+                        throw reader.problem(where, "scopes", "'" + value + "' cannot be granted to a client;"
+                                + " grantable: /premium-notification, /webhook, /email/read-private");
+                    }
+                    scopes.add(value);
+                }
+                if (!scopes.isEmpty() && type == ClientType.PUBLIC) {
+                    throw reader.problem(where, "scopes", "a public client cannot be granted extra scopes");
+                }
+            }
             clients.add(new ClientEntry(clientId, secret, reader.required(entry, where, "name"),
                     reader.required(entry, where, "description"), reader.optional(entry, where, "website"), type,
-                    uris, matching));
+                    uris, matching, scopes));
         }
         for (ResearcherEntry researcher : researchers) {
             researcher.record().checkSources(path, clientIds);

@@ -70,6 +70,10 @@ class MailTemplatesTests extends OrreryIntegrationTest {
         model.put("orcidUri", "https://orrery.example.org/0000-0002-1825-0097");
         model.put("oldAddress", "ada@example.org");
         model.put("newAddress", "ada.lovelace@example.org");
+        model.put("lines", List.of(Map.of("permission", true, "client", "Member", "subject", "your works", "count", 2),
+                Map.of("permission", false, "client", "Member", "subject", "", "count", 3)));
+        model.put("inboxUrl", "https://orrery.example.org/inbox");
+        model.put("frequencyName", "weekly");
         return model;
     }
 }

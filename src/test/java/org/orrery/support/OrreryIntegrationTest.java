@@ -49,6 +49,8 @@ public abstract class OrreryIntegrationTest {
         // make its answers depend on timing. The limits are tested on nodes of their own (RateLimitTests).
         registry.add("orrery.rate-limit.enabled", () -> "false");
         registry.add("orrery.audit.operator-token", () -> OPERATOR_TOKEN);
+        // Notification digests are due by the researcher's frequency; the sender looks often so tests need not wait.
+        registry.add("orrery.notifications.digest-interval", () -> "PT2S");
         // Operators' pages ask for two-factor sign-in; that is tested on a node of its own (AdminConsoleTests).
         registry.add("orrery.admin.require-two-factor", () -> "false");
         registry.add("spring.datasource.username", () -> DATASOURCE_USERNAME);

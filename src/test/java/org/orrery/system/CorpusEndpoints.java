@@ -124,6 +124,22 @@ final class CorpusEndpoints {
         endpoints.addAll(lifecyclePages(c, anonymous, researcher));
         endpoints.addAll(accounts(c, anonymous, researcher));
         endpoints.addAll(search(anonymous));
+        endpoints.addAll(inbox(c, researcher));
+        return endpoints;
+    }
+
+    /** The inbox (org.orrery.notifications): notifications no researcher has, and a frequency no form offers. */
+    private static List<Endpoint> inbox(Context c, List<String[]> researcher) {
+        List<Endpoint> endpoints = new ArrayList<>();
+        endpoints.add(get("inbox page", "/inbox", Expect.PAGE, researcher, "archived", "true", "shown", "20"));
+        for (String action : List.of("read", "archive", "grant")) {
+            endpoints.add(post("inbox " + action, "/inbox/999999999/" + action, Expect.PAGE, researcher, "_csrf",
+                    c.researcherCsrf()).light());
+        }
+        endpoints.add(post("inbox archive selected", "/inbox/archive", Expect.PAGE, researcher, "selected",
+                "999999999", "selected", "999999998", "_csrf", c.researcherCsrf()));
+        endpoints.add(post("inbox digest frequency", "/inbox/frequency", Expect.PAGE, researcher, "frequency",
+                "SOMETIMES", "_csrf", c.researcherCsrf()));
         return endpoints;
     }
 

@@ -115,6 +115,13 @@ class SeedFileTests {
     }
 
     @Test
+    void aScopeThatCannotBeGrantedPerClientStopsStartUp() {
+        Path file = write(client("scopes: [\"/premium-notification\", \"/orcid-internal\"]"));
+        assertStartUpFails(file, "Seed file " + file + ", entry clients[0], field 'scopes': '/orcid-internal' cannot be"
+                + " granted to a client; grantable: /premium-notification, /webhook, /email/read-private");
+    }
+
+    @Test
     void missingRequiredResearcherFieldStopsStartUp() {
         Path file = write("""
                 researchers:
