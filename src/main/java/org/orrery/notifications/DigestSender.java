@@ -1,5 +1,6 @@
 package org.orrery.notifications;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,13 +77,26 @@ class DigestSender {
 
     /** Sends every digest due at {@code now}; answers how many went. */
     int sendDue(Instant now) {
+        // Only researchers whose digest is due: those waiting out their period must not fill the batch and starve
+        // the rest. Due: the last digest (or, before the first, a waiting notification) is a period old.
+        StringBuilder due = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        for (DigestFrequency frequency : DigestFrequency.values()) {
+            if (frequency.period() == null) {
+                continue;
+            }
+            due.append(due.isEmpty() ? "" : " OR ").append("(COALESCE(p.frequency, ?) = ?"
+                    + " AND COALESCE(p.last_digest_at, n.created_at) <= ?)");
+            args.add(DigestFrequency.DEFAULT.name());
+            args.add(frequency.name());
+            args.add(Timestamp.from(now.minus(frequency.period())));
+        }
         List<String> candidates = this.jdbc.queryForList("SELECT DISTINCT n.orcid FROM notification n"
                 + " JOIN researcher r ON r.orcid = n.orcid"
                 + " LEFT JOIN notification_preference p ON p.orcid = n.orcid"
                 + " WHERE n.sent_at IS NULL AND n.mail_skipped_at IS NULL AND n.read_at IS NULL"
                 + " AND n.archived_at IS NULL AND r.record_state = 'ACTIVE'"
-                + " AND (p.frequency IS NULL OR p.frequency <> 'NEVER') ORDER BY n.orcid LIMIT " + BATCH,
-                String.class);
+                + " AND (" + due + ") ORDER BY n.orcid LIMIT " + BATCH, String.class, args.toArray());
         int sent = 0;
         for (String orcid : candidates) {
             Boolean went = this.transactions.execute(status -> sendTo(orcid, now));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.orrery.support.Browser;
+import org.orrery.support.BrowserTest;
 import org.orrery.support.Chromium;
 import org.orrery.support.Http;
 import org.orrery.support.NewResearcher;
@@ -47,7 +48,7 @@ class AdminConsoleTests extends OrreryIntegrationTest {
         chromium.get(base + "/signin");
         chromium.findElement(By.id("userId")).sendKeys(OPERATOR_EMAIL);
         chromium.findElement(By.id("password")).sendKeys(OPERATOR_PASSWORD);
-        chromium.findElement(By.id("form-sign-in-button")).click();
+        Chromium.clickToNewPage(chromium, By.id("form-sign-in-button"));
         return chromium;
     }
 
@@ -64,6 +65,7 @@ class AdminConsoleTests extends OrreryIntegrationTest {
     }
 
     @Test
+    @BrowserTest
     void anOperatorFindsAResearcherAndLocksUnlocksDeactivatesAndReactivatesTheRecord() {
         NewResearcher researcher;
         try (Browser browser = new Browser()) {
@@ -74,30 +76,30 @@ class AdminConsoleTests extends OrreryIntegrationTest {
             chromium.get(BASE + "/admin");
             assertFitsAndAccessible(chromium);
             chromium.findElement(By.id("q")).sendKeys("consoleworthy");
-            chromium.findElement(By.cssSelector("#find-researcher button")).click();
-            chromium.findElement(By.linkText(researcher.orcid())).click();
+            Chromium.clickToNewPage(chromium, By.cssSelector("#find-researcher button"));
+            Chromium.clickToNewPage(chromium, By.linkText(researcher.orcid()));
             assertThat(chromium.findElement(By.id("record-state")).getAttribute("data-state")).isEqualTo("ACTIVE");
             assertFitsAndAccessible(chromium);
 
             chromium.findElement(By.id("reason")).sendKeys("Spam reported by three members");
-            chromium.findElement(By.cssSelector("#lock-form button")).click();
+            Chromium.clickToNewPage(chromium, By.cssSelector("#lock-form button"));
             assertThat(chromium.findElement(By.id("done")).getText()).isEqualTo("The record is locked.");
             assertThat(chromium.findElement(By.id("record-state")).getAttribute("data-state")).isEqualTo("LOCKED");
             assertThat(chromium.findElement(By.id("events")).getText()).contains("RECORD_LOCKED")
                 .contains("Spam reported by three members");
 
-            chromium.findElement(By.id("unlock")).click();
+            Chromium.clickToNewPage(chromium, By.id("unlock"));
             assertThat(chromium.findElement(By.id("record-state")).getAttribute("data-state")).isEqualTo("ACTIVE");
-            chromium.findElement(By.id("deactivate")).click();
+            Chromium.clickToNewPage(chromium, By.id("deactivate"));
             assertThat(chromium.findElement(By.id("record-state")).getAttribute("data-state")).isEqualTo("DEACTIVATED");
-            chromium.findElement(By.id("reactivate")).click();
+            Chromium.clickToNewPage(chromium, By.id("reactivate"));
             assertThat(chromium.findElement(By.id("record-state")).getAttribute("data-state")).isEqualTo("ACTIVE");
             assertThat(chromium.findElement(By.id("events")).getText()).contains("RECORD_DEACTIVATED")
                 .contains("RECORD_REACTIVATED");
 
             // A refused change says why and changes nothing.
             chromium.findElement(By.id("into")).sendKeys(researcher.orcid());
-            chromium.findElement(By.cssSelector("#deprecate-form button")).click();
+            Chromium.clickToNewPage(chromium, By.cssSelector("#deprecate-form button"));
             assertThat(chromium.findElement(By.id("failure")).getText())
                 .isEqualTo("A record cannot be merged into itself.");
             assertThat(chromium.findElement(By.id("record-state")).getAttribute("data-state")).isEqualTo("ACTIVE");
@@ -113,6 +115,7 @@ class AdminConsoleTests extends OrreryIntegrationTest {
     }
 
     @Test
+    @BrowserTest
     void anOperatorCreatesAClientSeesTheSecretOnceAndLocksAndReactivatesIt() {
         ChromeDriver chromium = signedInOperator(BASE);
         try {
@@ -120,23 +123,23 @@ class AdminConsoleTests extends OrreryIntegrationTest {
             assertFitsAndAccessible(chromium);
             chromium.findElement(By.id("name")).sendKeys("Console Member");
             chromium.findElement(By.id("redirectUris")).sendKeys("https://console.example.org/cb");
-            chromium.findElement(By.cssSelector("#create-form button[type=submit]")).click();
+            Chromium.clickToNewPage(chromium, By.cssSelector("#create-form button[type=submit]"));
             String secret = chromium.findElement(By.id("client-secret")).getText();
             String clientId = chromium.getCurrentUrl().substring(chromium.getCurrentUrl().lastIndexOf('/') + 1);
             assertThat(clientId).matches("APP-[0-9A-Z]{16}");
             assertFitsAndAccessible(chromium);
             assertThat(clientCredentials(clientId, secret).statusCode()).isEqualTo(200);
 
-            chromium.findElement(By.id("lock")).click();
+            Chromium.clickToNewPage(chromium, By.id("lock"));
             assertThat(chromium.findElement(By.id("client-state")).getAttribute("data-state")).isEqualTo("LOCKED");
             HttpResponse<String> locked = clientCredentials(clientId, secret);
             assertThat(locked.statusCode()).isEqualTo(400);
             assertThat(Http.json(locked).get("error").asString()).isEqualTo("unauthorized_client");
             assertThat(chromium.findElements(By.id("client-secret"))).as("the secret is shown once").isEmpty();
 
-            chromium.findElement(By.id("reactivate")).click();
+            Chromium.clickToNewPage(chromium, By.id("reactivate"));
             assertThat(chromium.findElement(By.id("client-state")).getAttribute("data-state")).isEqualTo("ACTIVE");
-            chromium.findElement(By.id("reset-secret")).click();
+            Chromium.clickToNewPage(chromium, By.id("reset-secret"));
             String newSecret = chromium.findElement(By.id("client-secret")).getText();
             assertThat(newSecret).isNotEqualTo(secret);
             assertThat(clientCredentials(clientId, newSecret).statusCode()).isEqualTo(200);
@@ -150,6 +153,7 @@ class AdminConsoleTests extends OrreryIntegrationTest {
     }
 
     @Test
+    @BrowserTest
     void theConsoleListsTheMailOutboxsFailedMessages() {
         this.jdbc.update("INSERT INTO mail_outbox (recipient, subject, text_body, html_body, template, created_at,"
                 + " status, attempts, next_attempt_at, last_error) VALUES (?, ?, ?, ?, ?, ?, 'FAILED', 8, ?, ?)",
