@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.orrery.support.Http;
 import org.orrery.support.OrreryNode;
+import org.orrery.support.OwnEmbeddedDatabase;
 
 /**
  * Security rule 10: rate limits on the API and the token endpoint, per client or, without a token, per source
@@ -23,6 +24,7 @@ import org.orrery.support.OrreryNode;
  * burst is quick to exhaust; past it, 503 in the endpoint's error format with {@code Retry-After}, and after
  * that wait the caller is served again.
  */
+@OwnEmbeddedDatabase
 class RateLimitTests {
 
     private static final String PUBLIC_CLIENT = "APP-TEST00000000PUBL";

@@ -17,11 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.orrery.support.OwnEmbeddedDatabase;
 
 /**
  * Sandbox seeding at start-up, on Orreries started for each case: a bad file stops start-up and says which
  * file, entry and field; a good file applied again changes nothing, and a changed entry changes only itself.
  */
+@OwnEmbeddedDatabase
 class SeedFileTests {
 
     private static final String[] TABLES = { "researcher ORDER BY orcid", "api_client ORDER BY client_id",

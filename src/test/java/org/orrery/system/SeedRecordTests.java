@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orrery.record.ItemType;
 import org.orrery.record.Visibility;
+import org.orrery.support.OwnEmbeddedDatabase;
 
 /**
  * Record content in a seed file: every item is checked as the API checks a body, and a bad one is refused with the
  * file, the entry's path and the problem, before anything is applied (the start-up that reads it stops).
  */
+@OwnEmbeddedDatabase
 class SeedRecordTests {
 
     @TempDir

@@ -24,6 +24,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.orrery.support.OwnEmbeddedDatabase;
 
 /**
  * Security rule 13: when the database goes away under a running Orrery of its own, every face answers a generic
@@ -31,6 +32,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * stack trace, SQL or a class name.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@OwnEmbeddedDatabase
 class UnexpectedFailureTests {
 
     private static final Pattern INCIDENT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");

@@ -10,12 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.orrery.support.Browser;
 import org.orrery.support.NewResearcher;
 import org.orrery.support.OrreryNode;
+import org.orrery.support.OwnEmbeddedDatabase;
 
 /**
  * Where the encryption key of two-factor secrets comes from: a registry that is not a sandbox and has no
  * configured key refuses to turn two-factor on with a clear message; a sandbox without one keeps its own key in its
  * database, so two-factor still works after a restart.
  */
+@OwnEmbeddedDatabase
 class TwoFactorKeyTests {
 
     @Test

@@ -15,12 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.orrery.support.Browser;
 import org.orrery.support.NewResearcher;
 import org.orrery.support.OrreryNode;
+import org.orrery.support.OwnEmbeddedDatabase;
 
 /**
  * Wrong codes are throttled like wrong passwords, on an Orrery of its own with small settings (two free failures,
  * then 2 s, 4 s), behind a "proxy" so that the test has a source address of its own. A right password does not
  * clear the code failures: knowing the password gives no extra guesses at the code.
  */
+@OwnEmbeddedDatabase
 class TwoFactorThrottleTests {
 
     private static final Pattern WAIT = Pattern.compile("Too many failed attempts; try again in (\\d+) seconds\\.");

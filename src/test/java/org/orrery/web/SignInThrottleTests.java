@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.orrery.support.Browser;
 import org.orrery.support.OrreryNode;
+import org.orrery.support.OwnEmbeddedDatabase;
 
 /**
  * Security rule 10 in a real browser: failed sign-ins slow further attempts down with growing, bounded delays,
@@ -29,6 +30,7 @@ import org.orrery.support.OrreryNode;
  * with small settings (two free failures per account, eight per address, then 2 s, 4 s, 4 s...) behind a
  * "proxy": it takes the source address from {@code X-Forwarded-For}, so each test comes from an address of its own.
  */
+@OwnEmbeddedDatabase
 class SignInThrottleTests {
 
     private static final String FAILED = "Incorrect email, ORCID iD or password. Please try again.";
