@@ -10,4 +10,4 @@
 # run for up to two hours (a 10^6 run on a busy machine takes over 30 minutes, surefire's usual limit).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q test -Dtest=SearchBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dorrery.fork-timeout=7200 -DargLine= "$@" 2>&1 | grep -E '^Search bench'
+mvn -q test -Dtest=SearchBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dorrery.fork-timeout=7200 "$@" 2>&1 | grep -E '^Search bench'

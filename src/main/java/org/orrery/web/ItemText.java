@@ -1,5 +1,7 @@
 package org.orrery.web;
 
+import java.util.function.UnaryOperator;
+
 import org.orrery.record.RecordItem;
 
 import tools.jackson.databind.JsonNode;
@@ -11,6 +13,11 @@ final class ItemText {
     }
 
     static String describe(RecordItem item) {
+        return describe(item, UnaryOperator.identity());
+    }
+
+    /** The description, with a work's type named by {@code typeNames}. */
+    static String describe(RecordItem item, UnaryOperator<String> typeNames) {
         JsonNode body = item.body();
         return switch (item.type()) {
             case OTHER_NAME, KEYWORD -> text(body, "/content");
@@ -19,7 +26,7 @@ final class ItemText {
             case ADDRESS -> text(body, "/country/value");
             case EXTERNAL_IDENTIFIER -> text(body, "/external-id-type") + ": " + text(body, "/external-id-value");
             case WORK -> join(text(body, "/title/title/value"),
-                    "(" + text(body, "/type") + yearSuffix(body, "/publication-date/year/value") + ")");
+                    "(" + typeNames.apply(text(body, "/type")) + yearSuffix(body, "/publication-date/year/value") + ")");
             case FUNDING -> join(text(body, "/title/title/value"), "— " + text(body, "/organization/name"));
             // listed under the review group's name: the role, the convening organization and the year
             case PEER_REVIEW -> join(text(body, "/reviewer-role"), "— " + text(body, "/convening-organization/name")

@@ -28,8 +28,12 @@ class PublicRecordController {
 
     private final GroupNames groupNames;
 
-    PublicRecordController(RecordReader reader, RecordLifecycle lifecycle, GroupNames groupNames) {
+    private final ItemTypeNames typeNames;
+
+    PublicRecordController(RecordReader reader, RecordLifecycle lifecycle, GroupNames groupNames,
+            ItemTypeNames typeNames) {
         this.groupNames = groupNames;
+        this.typeNames = typeNames;
         this.reader = reader;
         this.lifecycle = lifecycle;
     }
@@ -49,8 +53,10 @@ class PublicRecordController {
         model.addAttribute("biography", view.settings().hasBiography()
                 && view.settings().biographyVisibility() == Visibility.PUBLIC ? view.settings().biography() : null);
         var names = this.groupNames.of(view.visible());
-        model.addAttribute("person", RecordPageModel.sections(view, Section.PERSON, false, names));
-        model.addAttribute("activities", RecordPageModel.sections(view, Section.ACTIVITY, false, names));
+        model.addAttribute("person", RecordPageModel.sections(view, Section.PERSON, false, names,
+                this.typeNames.inCurrentLanguage()));
+        model.addAttribute("activities", RecordPageModel.sections(view, Section.ACTIVITY, false, names,
+                this.typeNames.inCurrentLanguage()));
         return "record/public";
     }
 }

@@ -54,8 +54,11 @@ class RecordEditorController {
 
     private final Flash flash;
 
+    private final ItemTypeNames typeNames;
+
     RecordEditorController(RecordReader reader, RecordWriter writer, RecordSettingsWriter settings,
-            ResearcherRepository researchers, GroupNames groupNames, Flash flash) {
+            ResearcherRepository researchers, GroupNames groupNames, Flash flash, ItemTypeNames typeNames) {
+        this.typeNames = typeNames;
         this.groupNames = groupNames;
         this.flash = flash;
         this.reader = reader;
@@ -72,8 +75,10 @@ class RecordEditorController {
         model.addAttribute("settings", view.settings());
         model.addAttribute("visibilities", Visibility.values());
         Map<String, String> names = this.groupNames.of(view.visible());
-        model.addAttribute("person", RecordPageModel.sections(view, Section.PERSON, true, names));
-        model.addAttribute("activities", RecordPageModel.sections(view, Section.ACTIVITY, true, names));
+        model.addAttribute("person", RecordPageModel.sections(view, Section.PERSON, true, names,
+                this.typeNames.inCurrentLanguage()));
+        model.addAttribute("activities", RecordPageModel.sections(view, Section.ACTIVITY, true, names,
+                this.typeNames.inCurrentLanguage()));
         model.addAttribute("workTypes", Vocabularies.WORK_TYPES.stream().sorted().toList());
         model.addAttribute("fundingTypes", Vocabularies.FUNDING_TYPES.stream().sorted().toList());
         return "record/edit";

@@ -3,6 +3,7 @@ package org.orrery.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.orrery.record.ActivityGroups;
 import org.orrery.record.ItemType;
@@ -61,7 +62,8 @@ final class RecordPageModel {
         }
     }
 
-    static List<SectionRows> sections(RecordView view, Section section, boolean editor, Map<String, String> groupNames) {
+    static List<SectionRows> sections(RecordView view, Section section, boolean editor, Map<String, String> groupNames,
+            UnaryOperator<String> typeNames) {
         List<SectionRows> sections = new ArrayList<>();
         for (ItemType type : ItemType.of(section)) {
             List<RecordItem> items = view.visible().stream().filter(item -> item.type() == type).toList();
@@ -72,17 +74,17 @@ final class RecordPageModel {
             List<Entry> entries = new ArrayList<>();
             if (type == ItemType.PEER_REVIEW) {
                 for (Map.Entry<String, List<RecordItem>> group : ActivityGroups.byReviewGroupId(items).entrySet()) {
-                    List<Entry> inGroup = entries(group.getValue());
+                    List<Entry> inGroup = entries(group.getValue(), typeNames);
                     reviewGroups.add(new ReviewGroup(group.getKey(),
                             groupNames.getOrDefault(GroupNames.key(group.getKey()), group.getKey()), inGroup));
                     entries.addAll(inGroup);
                 }
             }
             else if (section == Section.ACTIVITY) {
-                entries.addAll(entries(items));
+                entries.addAll(entries(items, typeNames));
             }
             else {
-                items.forEach(item -> entries.add(new Entry(List.of(row(item)))));
+                items.forEach(item -> entries.add(new Entry(List.of(row(item, typeNames)))));
             }
             sections.add(new SectionRows(type, type.listPath(), editor && ItemForms.hasForm(type), entries,
                     reviewGroups));
@@ -90,16 +92,16 @@ final class RecordPageModel {
         return sections;
     }
 
-    private static List<Entry> entries(List<RecordItem> items) {
+    private static List<Entry> entries(List<RecordItem> items, UnaryOperator<String> typeNames) {
         List<Entry> entries = new ArrayList<>();
         for (ActivityGroups.Group group : ActivityGroups.byExternalIds(items)) {
-            entries.add(new Entry(group.items().stream().map(RecordPageModel::row).toList()));
+            entries.add(new Entry(group.items().stream().map(item -> row(item, typeNames)).toList()));
         }
         return entries;
     }
 
-    private static Row row(RecordItem item) {
-        return new Row(item.putCode().value(), ItemText.describe(item), item.source().name(),
+    private static Row row(RecordItem item, UnaryOperator<String> typeNames) {
+        return new Row(item.putCode().value(), ItemText.describe(item, typeNames), item.source().name(),
                 item.source().isResearcher(), item.visibility(), ItemDetails.of(item),
                 item.source().isResearcher() && ItemForms.hasForm(item.type())
                         ? ItemForms.fields(item.type(), item.body()) : null);

@@ -10,11 +10,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -61,9 +60,13 @@ public final class Chromium {
      * one, so that what the test reads next is the new page's, not a stale copy of the old one's.
      */
     public static void clickToNewPage(ChromeDriver driver, By target) {
-        WebElement old = driver.findElement(By.tagName("html"));
+        // The old document is marked; the new one has no mark. (Waiting for the old <html> to go stale races with
+        // ChromeDriver, which may answer "node does not belong to the document" instead of "stale".)
+        driver.executeScript("window.orreryOldPage = true;");
         driver.findElement(target).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(old));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(WebDriverException.class)
+            .until(page -> Boolean.TRUE.equals(((JavascriptExecutor) page).executeScript(
+                    "return window.orreryOldPage === undefined && document.readyState === 'complete';")));
     }
 
     /**

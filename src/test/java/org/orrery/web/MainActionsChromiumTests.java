@@ -245,11 +245,7 @@ class MainActionsChromiumTests extends OrreryIntegrationTest {
 
     /** Clicks a button that posts a form and waits for the page the answer brings. */
     private static void submit(By button) {
-        WebElement page = chromium.findElement(By.tagName("html"));
-        chromium.findElement(button).click();
-        new WebDriverWait(chromium, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
-        new WebDriverWait(chromium, Duration.ofSeconds(15)).until(driver -> "complete".equals(
-                ((JavascriptExecutor) driver).executeScript("return document.readyState")));
+        Chromium.clickToNewPage(chromium, button);
     }
 
     private static String activeElementId() {

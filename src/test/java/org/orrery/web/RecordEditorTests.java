@@ -84,7 +84,7 @@ class RecordEditorTests extends OrreryIntegrationTest {
                 .map(node -> ((DomElement) node).asNormalizedText())
                 .toList();
             assertThat(rows).contains("D. Editor", "typesetting", "Blog https://dora.example.org", "PT",
-                    "On Editing (book, 2020)", "Editor — Press, 2015", "PhD — University", "Editing grant — Foundation");
+                    "On Editing (Book, 2020)", "Editor — Press, 2015", "PhD — University", "Editing grant — Foundation");
             List<String> sources = editor.getByXPath("//td[@class='source']")
                 .stream()
                 .map(node -> ((DomElement) node).asNormalizedText())
@@ -155,7 +155,7 @@ class RecordEditorTests extends OrreryIntegrationTest {
         try (Browser browser = new Browser()) {
             HtmlPage editor = add(signedInEditor(browser), "works", Map.of("title", "Draft title", "workType",
                     "preprint", "year", "2023", "doi", "10.4242/draft"));
-            DomElement row = (DomElement) editor.getByXPath("//tr[td[@class='item-text']='Draft title (preprint, 2023)']")
+            DomElement row = (DomElement) editor.getByXPath("//tr[td[@class='item-text']='Draft title (Preprint, 2023)']")
                 .get(0);
             String putCode = row.getId().substring("item-".length());
             HtmlPage form = Browser.click(editor, "edit-" + putCode);
@@ -168,7 +168,7 @@ class RecordEditorTests extends OrreryIntegrationTest {
             HtmlPage saved = Browser.click(form, "save-item");
             assertThat(saved.getHtmlElementById("message").asNormalizedText()).isEqualTo("Saved.");
             assertThat(saved.getHtmlElementById("item-" + putCode).asNormalizedText())
-                .contains("Final title (journal-article, 2023)");
+                .contains("Final title (Journal article, 2023)");
 
             HtmlPage again = Browser.click(saved, "edit-" + putCode);
             Browser.type(again, "edit-year", "1066");
