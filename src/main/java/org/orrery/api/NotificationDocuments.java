@@ -1,8 +1,6 @@
 package org.orrery.api;
 
-import java.io.StringWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -10,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -39,8 +36,6 @@ final class NotificationDocuments {
     static final String COMMON = "http://www.orcid.org/ns/common";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
     private NotificationDocuments() {
     }
@@ -243,31 +238,12 @@ final class NotificationDocuments {
         out.writeEndElement();
     }
 
-    private interface Body {
-        void write(XMLStreamWriter out) throws XMLStreamException;
-    }
-
-    private static byte[] xml(Body body) {
-        StringWriter text = new StringWriter();
-        try {
-            XMLStreamWriter out = XML.createXMLStreamWriter(text);
-            out.writeStartDocument("UTF-8", "1.0");
-            out.setPrefix("notification", NS);
-            out.setPrefix("common", COMMON);
-            body.write(out);
-            out.writeEndDocument();
-            out.close();
-        }
-        catch (XMLStreamException ex) {
-            throw new IllegalStateException("Could not write XML", ex);
-        }
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+    private static byte[] xml(StaxDocument.Body body) {
+        return StaxDocument.write("notification", NS, COMMON, body);
     }
 
     private static void text(XMLStreamWriter out, String ns, String name, String value) throws XMLStreamException {
-        out.writeStartElement(ns, name);
-        out.writeCharacters(value);
-        out.writeEndElement();
+        StaxDocument.text(out, ns, name, value);
     }
 
     private static void date(XMLStreamWriter out, String ns, String name, Instant value) throws XMLStreamException {
