@@ -158,6 +158,29 @@ public final class SmtpNodes {
         return null;
     }
 
+    /**
+     * The raw texts of every message the shared SMTP server received for this recipient that contain {@code text},
+     * oldest first (none when the shared nodes were never started).
+     */
+    public static synchronized List<String> sentTexts(String recipient, String text) {
+        List<String> texts = new ArrayList<>();
+        if (smtp == null) {
+            return texts;
+        }
+        for (MimeMessage message : to(smtp, recipient)) {
+            try {
+                String decoded = parts(message.getContent());
+                if (decoded.contains(text)) {
+                    texts.add(decoded);
+                }
+            }
+            catch (java.io.IOException | MessagingException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+        return texts;
+    }
+
     /** Every text part of a message's content, one after the other. */
     private static String parts(Object content) throws java.io.IOException, MessagingException {
         if (content instanceof jakarta.mail.Multipart multipart) {
