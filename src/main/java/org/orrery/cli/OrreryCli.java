@@ -4,11 +4,13 @@ import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.orrery.OrreryApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.dao.DataAccessException;
 
 import picocli.CommandLine.Command;
@@ -39,6 +41,12 @@ public class OrreryCli implements Runnable, AutoCloseable {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
+    /**
+     * No port for a command, whatever the configuration says (application.properties, {@code SERVER_PORT}), so
+     * that it runs beside a server on the same host.
+     */
+    private static final Map<String, Object> NO_PORTS = Map.of("server.port", "-1", "management.server.port", "-1");
+
     private ConfigurableApplicationContext context;
 
     @Spec
@@ -63,9 +71,12 @@ public class OrreryCli implements Runnable, AutoCloseable {
                 .web(WebApplicationType.SERVLET)
                 // Lazy: a command needs a few repositories, not the pages, filters and API of the whole server
                 // (about a fifth of a command's start-up).
-                .properties("orrery.command-line=true", "server.port=-1", "management.server.port=-1",
-                        "spring.main.lazy-initialization=true", "spring.main.banner-mode=off",
-                        "logging.threshold.console=OFF", "spring.main.log-startup-info=false")
+                .properties("orrery.command-line=true", "spring.main.lazy-initialization=true",
+                        "spring.main.banner-mode=off", "logging.threshold.console=OFF",
+                        "spring.main.log-startup-info=false")
+                // Above every other source: the web server is made after the initializers run.
+                .initializers(context -> context.getEnvironment().getPropertySources()
+                    .addFirst(new MapPropertySource("orrery-command-line", NO_PORTS)))
                 .run(args.toArray(String[]::new));
         }
         return this.context.getBean(type);

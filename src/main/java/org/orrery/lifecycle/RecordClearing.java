@@ -30,11 +30,12 @@ class RecordClearing {
 
     /**
      * Clears the record as ORCID does: every person and activity item deleted, biography removed, names replaced
-     * by ORCID's placeholders, credit name removed, two-factor sign-in and its backup codes removed. The e-mail
-     * address and password stay (reactivation needs them).
+     * by ORCID's placeholders, credit name removed, inbox notifications (with their items) deleted, two-factor
+     * sign-in and its backup codes removed. The e-mail address and password stay (reactivation needs them).
      */
     void clear(String orcid, boolean deactivation) {
         this.twoFactor.disable(orcid);
+        this.jdbc.update("DELETE FROM notification WHERE orcid = ?", orcid);
         this.jdbc.update("DELETE FROM record_item WHERE orcid = ?", orcid);
         this.jdbc.update("UPDATE record_settings SET biography = NULL, biography_created_at = NULL,"
                 + " biography_modified_at = NULL, modified_at = ? WHERE orcid = ?", Timestamp.from(Instant.now()),

@@ -22,6 +22,13 @@ public class NotificationRepository {
     private static final String SELECT = "SELECT n.*, c.name AS client_name FROM notification n"
             + " LEFT JOIN api_client c ON c.client_id = n.client_id";
 
+    /**
+     * What the owner sees of their notifications: all of them, except that a locked record's permission
+     * notifications are hidden (a locked researcher cannot authorise applications, wave-2 spec §5.6).
+     */
+    private static final String SHOWN = " AND NOT (n.kind = 'PERMISSION' AND EXISTS (SELECT 1 FROM researcher r"
+            + " WHERE r.orcid = n.orcid AND r.record_state = 'LOCKED'))";
+
     private final JdbcTemplate jdbc;
 
     NotificationRepository(JdbcTemplate jdbc) {
@@ -81,22 +88,22 @@ public class NotificationRepository {
 
     /** A researcher's inbox, newest first: {@code limit} notifications from {@code offset}. */
     public List<Notification> inbox(String orcid, boolean includeArchived, int offset, int limit) {
-        return withItems(this.jdbc.query(SELECT + " WHERE n.orcid = ?"
+        return withItems(this.jdbc.query(SELECT + " WHERE n.orcid = ?" + SHOWN
                 + (includeArchived ? "" : " AND n.archived_at IS NULL")
                 + " ORDER BY n.created_at DESC, n.id DESC LIMIT " + limit + " OFFSET " + offset,
                 NotificationRepository::map, orcid));
     }
 
     public int count(String orcid, boolean includeArchived) {
-        Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM notification WHERE orcid = ?"
-                + (includeArchived ? "" : " AND archived_at IS NULL"), Integer.class, orcid);
+        Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM notification n WHERE n.orcid = ?" + SHOWN
+                + (includeArchived ? "" : " AND n.archived_at IS NULL"), Integer.class, orcid);
         return count == null ? 0 : count;
     }
 
     /** Notifications neither read nor archived (the header's badge). */
     public int unreadCount(String orcid) {
-        Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM notification WHERE orcid = ?"
-                + " AND read_at IS NULL AND archived_at IS NULL", Integer.class, orcid);
+        Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM notification n WHERE n.orcid = ?" + SHOWN
+                + " AND n.read_at IS NULL AND n.archived_at IS NULL", Integer.class, orcid);
         return count == null ? 0 : count;
     }
 

@@ -87,7 +87,8 @@ class AuthorizationServerConfig {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
-            HashedAuthorizationService authorizations, GrantConsentService consents, ResearcherRepository researchers,
+            HashedAuthorizationService authorizations, StoredTokens tokens, GrantConsentService consents,
+            ResearcherRepository researchers,
             OrreryProperties properties, JwtGenerator idTokens, TrustedOrganizations trusted,
             ImplicitTokenIssuer implicitTokens, AuditTrail audit, RateLimiter limiter,
             org.orrery.clients.ClientStates clientStates, RecordLifecycle lifecycle) throws Exception {
@@ -140,7 +141,7 @@ class AuthorizationServerConfig {
                         }
                         if (provider instanceof OAuth2RefreshTokenAuthenticationProvider) {
                             return new RecordStateGrantGuard(new RefreshTokenGrantProvider(authorizations,
-                                    properties.refreshReuseGrace(), audit), authorizations, lifecycle,
+                                    tokens, properties.refreshReuseGrace(), audit), authorizations, lifecycle,
                                     OAuth2TokenType.REFRESH_TOKEN);
                         }
                         return provider;
@@ -150,7 +151,7 @@ class AuthorizationServerConfig {
                 .tokenRevocationEndpoint(revoke -> revoke
                     .authenticationProviders(providers -> providers.replaceAll(
                             provider -> provider instanceof OAuth2TokenRevocationAuthenticationProvider
-                                    ? new TokenRevocationProvider(authorizations, audit) : provider))
+                                    ? new TokenRevocationProvider(authorizations, tokens, audit) : provider))
                     .errorResponseHandler(tokenErrors))
                 .tokenIntrospectionEndpoint(introspect -> introspect.errorResponseHandler(tokenErrors));
         });

@@ -73,12 +73,15 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
 
     private final AuthorizationAttributesCodec codec;
 
+    private final StoredTokens tokens;
+
     public HashedAuthorizationService(JdbcTemplate jdbc, TransactionTemplate transactions,
-            RegisteredClientRepository clients, AuthorizationAttributesCodec codec) {
+            RegisteredClientRepository clients, AuthorizationAttributesCodec codec, StoredTokens tokens) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clients = clients;
         this.codec = codec;
+        this.tokens = tokens;
     }
 
     @Override
@@ -115,7 +118,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
             return false;
         });
         if (Boolean.TRUE.equals(lostRace)) {
-            revokeTokens(authorization.getId(), RevokeReason.AUTH_CODE_REUSED);
+            this.tokens.revokeTokens(authorization.getId(), RevokeReason.AUTH_CODE_REUSED);
             throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
                     "Reused authorization code", null));
         }
@@ -164,52 +167,6 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
     /** The iD of the researcher who granted an authorization; null for a client's own (two-legged) one. */
     public static String researcherOf(OAuth2Authorization authorization) {
         return authorization.getAttribute(Principal.class.getName()) == null ? null : authorization.getPrincipalName();
-    }
-
-    /** Marks every access and refresh token of an authorization revoked. */
-    public void revokeTokens(String authorizationId, RevokeReason reason) {
-        this.jdbc.update("UPDATE oauth_token SET invalidated = TRUE, revoke_reason = ?, revoked_at = ?"
-                + " WHERE authorization_id = ? AND token_kind <> ? AND invalidated = FALSE", reason.name(), now(),
-                authorizationId, KIND_CODE);
-    }
-
-    /** Revokes one token by its hash, and with it the token of its pair (access with refresh, either way). */
-    public void revokeWithPair(String tokenHash, RevokeReason reason) {
-        this.jdbc.update("UPDATE oauth_token SET invalidated = TRUE, revoke_reason = ?, revoked_at = ?"
-                + " WHERE invalidated = FALSE AND (token_hash = ? OR pair_hash = ? OR token_hash IN"
-                + " (SELECT pair_hash FROM oauth_token WHERE token_hash = ?))", reason.name(), now(), tokenHash,
-                tokenHash, tokenHash);
-    }
-
-    /** Revokes one access token only. */
-    public void revokeAccessToken(String tokenHash, RevokeReason reason) {
-        this.jdbc.update("UPDATE oauth_token SET invalidated = TRUE, revoke_reason = ?, revoked_at = ?"
-                + " WHERE token_hash = ? AND token_kind = ? AND invalidated = FALSE", reason.name(), now(), tokenHash,
-                KIND_ACCESS);
-    }
-
-    /** What is stored about one code or token, found by its value. */
-    public java.util.Optional<StoredToken> findStored(String value) {
-        return findStoredByHash(SecretHasher.sha256(value));
-    }
-
-    /** What is stored about one code or token, found by its hash. */
-    public java.util.Optional<StoredToken> findStoredByHash(String hash) {
-        return this.jdbc.query("SELECT * FROM oauth_token WHERE token_hash = ?",
-                (rs, row) -> new StoredToken(rs.getString("token_hash"), rs.getString("authorization_id"),
-                        rs.getString("token_kind"), rs.getBoolean("invalidated"), rs.getString("revoke_reason"),
-                        instant(rs.getTimestamp("revoked_at")), instant(rs.getTimestamp("expires_at")),
-                        rs.getString("pair_hash"), Scopes.split(rs.getString("scopes"))),
-                hash).stream().findFirst();
-    }
-
-    /** One stored code or token. */
-    public record StoredToken(String hash, String authorizationId, String kind, boolean invalidated,
-            String revokeReason, Instant revokedAt, Instant expiresAt, String pairHash, Set<String> scopes) {
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static Timestamp now() {

@@ -42,12 +42,16 @@ final class RefreshTokenGrantProvider implements AuthenticationProvider {
 
     private final HashedAuthorizationService authorizations;
 
+    private final StoredTokens tokens;
+
     private final Duration reuseGrace;
 
     private final AuditTrail audit;
 
-    RefreshTokenGrantProvider(HashedAuthorizationService authorizations, Duration reuseGrace, AuditTrail audit) {
+    RefreshTokenGrantProvider(HashedAuthorizationService authorizations, StoredTokens tokens, Duration reuseGrace,
+            AuditTrail audit) {
         this.authorizations = authorizations;
+        this.tokens = tokens;
         this.reuseGrace = reuseGrace;
         this.audit = audit;
     }
@@ -57,7 +61,7 @@ final class RefreshTokenGrantProvider implements AuthenticationProvider {
         var request = (OAuth2RefreshTokenAuthenticationToken) authentication;
         var client = (OAuth2ClientAuthenticationToken) request.getPrincipal();
         String presented = request.getRefreshToken();
-        var stored = this.authorizations.findStored(presented)
+        var stored = this.tokens.findStored(presented)
             .filter(token -> HashedAuthorizationService.KIND_REFRESH.equals(token.kind()))
             .orElseThrow(() -> error(OAuth2ErrorCodes.INVALID_GRANT, "Unable to find refresh token"));
         OAuth2Authorization authorization = this.authorizations.findByToken(presented, OAuth2TokenType.REFRESH_TOKEN);
@@ -73,7 +77,7 @@ final class RefreshTokenGrantProvider implements AuthenticationProvider {
                     && stored.revokedAt().plus(this.reuseGrace).isAfter(Instant.now());
             if (!concurrent) {
                 if (RevokeReason.ROTATED.name().equals(stored.revokeReason())) {
-                    this.authorizations.revokeTokens(authorization.getId(), RevokeReason.REFRESH_TOKEN_REUSED);
+                    this.tokens.revokeTokens(authorization.getId(), RevokeReason.REFRESH_TOKEN_REUSED);
                     this.audit.record(AuditEventType.TOKEN_REVOKED, HashedAuthorizationService.researcherOf(authorization),
                             authorization.getRegisteredClientId(), RevokeReason.REFRESH_TOKEN_REUSED.name(), null);
                     throw error(OAuth2ErrorCodes.INVALID_GRANT,
@@ -86,7 +90,7 @@ final class RefreshTokenGrantProvider implements AuthenticationProvider {
             throw error(OAuth2ErrorCodes.INVALID_GRANT, "Refresh token expired");
         }
         var parent = stored.pairHash() == null ? null
-                : this.authorizations.findStoredByHash(stored.pairHash()).orElse(null);
+                : this.tokens.findStoredByHash(stored.pairHash()).orElse(null);
         if (parent != null && parent.expiresAt().isBefore(Instant.now())) {
             throw error(OAuth2ErrorCodes.INVALID_GRANT, "Access token expired: " + parent.expiresAt());
         }
@@ -106,7 +110,7 @@ final class RefreshTokenGrantProvider implements AuthenticationProvider {
             .build();
         this.authorizations.saveRefreshed(refreshed);
         if (revokeOld(request) && parent != null) {
-            this.authorizations.revokeAccessToken(parent.hash(), RevokeReason.ROTATED);
+            this.tokens.revokeAccessToken(parent.hash(), RevokeReason.ROTATED);
         }
         Map<String, Object> parameters = new HashMap<>();
         if (authorization.getAttribute(java.security.Principal.class.getName()) != null) {

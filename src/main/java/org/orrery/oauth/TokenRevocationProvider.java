@@ -17,10 +17,13 @@ final class TokenRevocationProvider implements AuthenticationProvider {
 
     private final HashedAuthorizationService authorizations;
 
+    private final StoredTokens tokens;
+
     private final AuditTrail audit;
 
-    TokenRevocationProvider(HashedAuthorizationService authorizations, AuditTrail audit) {
+    TokenRevocationProvider(HashedAuthorizationService authorizations, StoredTokens tokens, AuditTrail audit) {
         this.authorizations = authorizations;
+        this.tokens = tokens;
         this.audit = audit;
     }
 
@@ -28,12 +31,12 @@ final class TokenRevocationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         var request = (OAuth2TokenRevocationAuthenticationToken) authentication;
         var client = (OAuth2ClientAuthenticationToken) request.getPrincipal();
-        var stored = this.authorizations.findStored(request.getToken()).orElse(null);
+        var stored = this.tokens.findStored(request.getToken()).orElse(null);
         if (stored != null && !HashedAuthorizationService.KIND_CODE.equals(stored.kind())) {
             OAuth2Authorization authorization = this.authorizations.findById(stored.authorizationId());
             if (authorization != null
                     && authorization.getRegisteredClientId().equals(client.getRegisteredClient().getId())) {
-                this.authorizations.revokeWithPair(stored.hash(), RevokeReason.CLIENT_REVOKED);
+                this.tokens.revokeWithPair(stored.hash(), RevokeReason.CLIENT_REVOKED);
                 this.audit.record(AuditEventType.TOKEN_REVOKED, HashedAuthorizationService.researcherOf(authorization),
                         authorization.getRegisteredClientId(), RevokeReason.CLIENT_REVOKED.name(), stored.kind() + " token");
             }

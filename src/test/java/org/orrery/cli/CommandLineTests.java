@@ -124,7 +124,8 @@ class CommandLineTests extends OrreryIntegrationTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(Http.json(refused).get("error_description").asString()).isEqualTo("The client is locked");
 
-        Run unknown = orrery("client", "deactivate", "APP-NOSUCHCLIENT0000");
+        // named the running server's port, as a host's configuration would: a command opens no port
+        Run unknown = orrery("client", "deactivate", "APP-NOSUCHCLIENT0000", "--server.port=" + PORT);
         assertThat(unknown.exit()).isEqualTo(1);
         assertThat(unknown.err().strip()).isEqualTo("error: There is no client APP-NOSUCHCLIENT0000");
         assertThat(unknown.out()).isEmpty();

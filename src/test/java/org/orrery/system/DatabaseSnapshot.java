@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -25,26 +26,38 @@ record DatabaseSnapshot(Map<String, List<String>> rows) {
     private static final Set<String> LEFT_OUT = Set.of("spring_session", "spring_session_attributes",
             "flyway_schema_history", "signing_key", "audit_event", "sign_in_throttle", "request_throttle");
 
+    /** The tables of each database read so far: the schema does not change while tests run. */
+    private static final Map<DataSource, List<String>> TABLES = new ConcurrentHashMap<>();
+
     static DatabaseSnapshot of(DataSource dataSource) {
         Map<String, List<String>> rows = new TreeMap<>();
         try (Connection connection = dataSource.getConnection()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet found = connection.getMetaData().getTables(null, connection.getSchema(), "%",
-                    new String[] { "TABLE" })) {
-                while (found.next()) {
-                    tables.add(found.getString("TABLE_NAME"));
-                }
-            }
-            for (String table : tables) {
-                if (!LEFT_OUT.contains(table.toLowerCase(Locale.ROOT))) {
-                    rows.put(table.toLowerCase(Locale.ROOT), read(connection, table));
-                }
+            for (String table : TABLES.computeIfAbsent(dataSource, ignored -> tables(connection))) {
+                rows.put(table.toLowerCase(Locale.ROOT), read(connection, table));
             }
         }
         catch (SQLException ex) {
             throw new IllegalStateException("cannot read the database", ex);
         }
         return new DatabaseSnapshot(rows);
+    }
+
+    /** The tables compared (on PostgreSQL the catalogue query costs more than reading most tables). */
+    private static List<String> tables(Connection connection) {
+        List<String> tables = new ArrayList<>();
+        try (ResultSet found = connection.getMetaData().getTables(null, connection.getSchema(), "%",
+                new String[] { "TABLE" })) {
+            while (found.next()) {
+                String table = found.getString("TABLE_NAME");
+                if (!LEFT_OUT.contains(table.toLowerCase(Locale.ROOT))) {
+                    tables.add(table);
+                }
+            }
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("cannot list the tables", ex);
+        }
+        return List.copyOf(tables);
     }
 
     /** Per table, the rows that one snapshot has and the other has not. */
