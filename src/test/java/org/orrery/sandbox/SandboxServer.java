@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.orrery.OrreryApplication;
+import org.orrery.support.OrreryIntegrationTest;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -74,6 +75,7 @@ final class SandboxServer implements AutoCloseable {
             settings.putAll(database(name));
         }
         settings.putAll(extra);
+        OrreryIntegrationTest.withTestPasswordHash(settings);
         String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
             .toArray(String[]::new);
         return new SandboxServer(new SpringApplicationBuilder(OrreryApplication.class).run(args), base);

@@ -30,8 +30,10 @@ public final class OrreryNode implements AutoCloseable {
 
     /** Starts a node with these settings ({@code server.port} among them) and waits until it serves. */
     public static OrreryNode start(Map<String, String> settings) {
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        OrreryIntegrationTest.withTestPasswordHash(all);
         List<String> args = new ArrayList<>();
-        settings.forEach((name, value) -> args.add("--" + name + "=" + value));
+        all.forEach((name, value) -> args.add("--" + name + "=" + value));
         args.add("--spring.main.banner-mode=off");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(OrreryApplication.class)
             .run(args.toArray(String[]::new));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.orrery.OrreryApplication;
+import org.orrery.support.OrreryIntegrationTest;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -28,6 +29,7 @@ final class InProcessOrrery {
         settings.put("spring.datasource.username", "sa");
         settings.put("spring.datasource.password", "");
         settings.put("spring.main.banner-mode", "off");
+        settings.putAll(OrreryIntegrationTest.TEST_PASSWORD_HASH);
         return settings;
     }
 
