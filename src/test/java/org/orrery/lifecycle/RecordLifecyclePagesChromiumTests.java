@@ -40,14 +40,14 @@ class RecordLifecyclePagesChromiumTests extends OrreryIntegrationTest {
             chromium.get(BASE + "/signin");
             chromium.findElement(By.id("userId")).sendKeys(researcher.email());
             chromium.findElement(By.id("password")).sendKeys(researcher.password());
-            chromium.findElement(By.id("form-sign-in-button")).click();
+            Chromium.clickToNewPage(chromium, By.id("form-sign-in-button"));
             for (String path : List.of("/account/deactivate", "/account/merge")) {
                 assertFitsAndIsAccessible(chromium, path);
             }
             chromium.get(BASE + "/account/merge");
             chromium.findElement(By.id("otherId")).sendKeys("nobody@example.org");
             chromium.findElement(By.id("password")).sendKeys("wrong-password");
-            chromium.findElement(By.id("check-merge")).click();
+            Chromium.clickToNewPage(chromium, By.id("check-merge"));
             assertThat(chromium.findElement(By.id("merge-error")).getText()).isNotBlank();
             assertThat(Chromium.axeViolations(chromium)).isEmpty();
         }

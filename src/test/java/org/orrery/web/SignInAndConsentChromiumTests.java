@@ -70,7 +70,8 @@ class SignInAndConsentChromiumTests extends OrreryIntegrationTest {
                 assertThat(text("footer [aria-current='true']")).isEqualTo("English");
             }
             else {
-                chromium.findElement(By.cssSelector("footer a[hreflang='" + language.toLanguageTag() + "']")).click();
+                Chromium.clickToNewPage(chromium,
+                        By.cssSelector("footer a[hreflang='" + language.toLanguageTag() + "']"));
             }
             assertThat(chromium.getCurrentUrl()).as("the switch keeps the request").contains("client_id=" + Dance.MEMBER)
                 .contains("state=" + state);
@@ -85,7 +86,7 @@ class SignInAndConsentChromiumTests extends OrreryIntegrationTest {
 
             chromium.findElement(By.id("userId")).sendKeys(researcher.email());
             chromium.findElement(By.id("password")).sendKeys(researcher.password());
-            chromium.findElement(By.id("form-sign-in-button")).click();
+            Chromium.clickToNewPage(chromium, By.id("form-sign-in-button"));
 
             assertThat(chromium.getCurrentUrl()).contains("/oauth/consent");
             assertThat(chromium.findElement(By.tagName("html")).getDomAttribute("lang"))
@@ -116,10 +117,10 @@ class SignInAndConsentChromiumTests extends OrreryIntegrationTest {
         chromium.get(Dance.authorizeUrl(BASE, Dance.MEMBER, "/authenticate", Dance.redirectUri(PORT), "s") + "&lang=de");
         chromium.findElement(By.id("userId")).sendKeys(researcher.email());
         chromium.findElement(By.id("password")).sendKeys(researcher.password());
-        chromium.findElement(By.id("form-sign-in-button")).click();
+        Chromium.clickToNewPage(chromium, By.id("form-sign-in-button"));
         assertThat(chromium.getCurrentUrl()).contains("/oauth/consent");
 
-        chromium.findElement(By.id("not-you")).click();
+        Chromium.clickToNewPage(chromium, By.id("not-you"));
 
         assertThat(chromium.getCurrentUrl()).contains("/signin");
         assertThat(chromium.findElements(By.id("header-orcid"))).isEmpty();
