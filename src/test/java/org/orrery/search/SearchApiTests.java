@@ -169,6 +169,10 @@ class SearchApiTests extends OrreryIntegrationTest {
         assertThat(paged.get("result").get(0).get("orcid-identifier").get("path").asString())
             .isEqualTo(renee.orcid());
         assertThat(paged.get("num-found").asInt()).isEqualTo(2);
+        // a page smaller than the matches, ranked by relevance: the count stays exact
+        JsonNode first = Http.json(get("pub", "search", "q=" + enc("family-name:" + tag) + "&rows=1", JSON));
+        assertThat(first.get("result")).hasSize(1);
+        assertThat(first.get("num-found").asInt()).isEqualTo(2);
     }
 
     @Test
