@@ -14,7 +14,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.search.TotalHits;
 
 /**
  * Searches this node's index of public records: {@link SearchParameters} in, the number found and one page of
@@ -57,19 +56,15 @@ public class RegistrySearch {
             if (rows == 0 || start >= maxDoc) {
                 return new SearchResult(searcher.count(built.query()), List.of());
             }
-            // Collecting only the wanted page lets Lucene skip documents that cannot score into it (a common name
-            // matches tens of thousands); the exact count ORCID answers is then a second, unscored pass.
             TopFieldDocs top = searcher.search(built.query(),
-                    new TopFieldCollectorManager(built.sort(), Math.max(1, wanted), null, Math.max(1, wanted)));
-            long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value
-                    : searcher.count(built.query());
+                    new TopFieldCollectorManager(built.sort(), Math.max(1, wanted), null, Integer.MAX_VALUE));
             ScoreDoc[] docs = top.scoreDocs;
             List<SearchHit> hits = new ArrayList<>();
             StoredFields stored = searcher.storedFields();
             for (int i = start; i < docs.length && i < start + rows; i++) {
                 hits.add(hit(stored.document(docs[i].doc, SHOWN)));
             }
-            return new SearchResult(total, hits);
+            return new SearchResult(top.totalHits.value, hits);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
