@@ -5,13 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import org.orrery.OrreryApplication;
+import org.orrery.support.FreshDatabase;
 import org.orrery.support.OrreryIntegrationTest;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,8 +34,6 @@ final class SandboxServer implements AutoCloseable {
     static final String PUBLIC_SECRET = "sandbox-public-secret-2";
 
     static final String OPERATOR_TOKEN = "sandbox-operator-token-01";
-
-    private static final String POSTGRESQL_URL = System.getProperty("orrery.test.datasource.url");
 
     private static SandboxServer shared;
 
@@ -83,30 +79,7 @@ final class SandboxServer implements AutoCloseable {
 
     /** A fresh H2 database, or a fresh schema of the suite's PostgreSQL database. */
     static Map<String, String> database(String name) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        if (POSTGRESQL_URL == null) {
-            settings.put("spring.datasource.url", "jdbc:h2:mem:sandbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-            settings.put("spring.datasource.username", "sa");
-            settings.put("spring.datasource.password", "");
-            return settings;
-        }
-        String schema = "sandbox_" + name;
-        String user = System.getProperty("orrery.test.datasource.username");
-        String password = System.getProperty("orrery.test.datasource.password");
-        try (var connection = DriverManager.getConnection(POSTGRESQL_URL, user, password);
-                var statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            statement.execute("CREATE SCHEMA " + schema);
-        }
-        catch (SQLException ex) {
-            throw new IllegalStateException("Cannot make schema " + schema + ": " + ex.getMessage(), ex);
-        }
-        settings.put("spring.datasource.url", POSTGRESQL_URL + (POSTGRESQL_URL.contains("?") ? "&" : "?")
-                + "currentSchema=" + schema);
-        settings.put("spring.datasource.username", user);
-        settings.put("spring.datasource.password", password);
-        settings.put("spring.flyway.schemas", schema);
-        return settings;
+        return FreshDatabase.settings("sandbox_" + name);
     }
 
     JdbcTemplate jdbc() {
