@@ -32,8 +32,11 @@ final class QueryBuilder {
 
     private final Analyzer analyzer = SearchFields.analyzer();
 
-    /** The query to run (filters included) and how to order the hits. */
-    record Built(Query query, Sort sort) {
+    /**
+     * The query to run (filters included), the part of it that decides what matches (without the clauses that
+     * only add to scores), how to order the hits, and whether that order is the default one (score, then iD).
+     */
+    record Built(Query query, Query matching, Sort sort, boolean byRelevance) {
     }
 
     Built build(SearchParameters parameters) {
@@ -51,8 +54,10 @@ final class QueryBuilder {
                 : Map.of(defaultField(parameters), 1f);
         try {
             BooleanQuery.Builder all = new BooleanQuery.Builder();
+            BooleanQuery.Builder matching = new BooleanQuery.Builder();
             Query main = minimumMatch(parse("q", parameters.q(), qf, parameters), parameters.mm());
             all.add(main, BooleanClause.Occur.MUST);
+            matching.add(main, BooleanClause.Occur.MUST);
             if (dismax) {
                 addPhraseBoosts(all, parameters);
                 for (String bq : parameters.bq()) {
@@ -61,10 +66,13 @@ final class QueryBuilder {
                 }
             }
             for (String fq : parameters.fq()) {
-                all.add(parse("fq", fq, Map.of(defaultField(parameters), 1f), parameters),
-                        BooleanClause.Occur.FILTER);
+                Query filter = parse("fq", fq, Map.of(defaultField(parameters), 1f), parameters);
+                all.add(filter, BooleanClause.Occur.FILTER);
+                matching.add(filter, BooleanClause.Occur.FILTER);
             }
-            return new Built(all.build(), sort(parameters.sort()));
+            String sort = parameters.sort() == null ? "" : parameters.sort().trim().replaceAll("\\s+", " ");
+            return new Built(all.build(), matching.build(), sort(sort),
+                    sort.isEmpty() || sort.equalsIgnoreCase("score desc"));
         }
         catch (IndexSearcher.TooManyClauses ex) {
             throw new SearchQueryException("The query has too many clauses (at most "

@@ -54,17 +54,23 @@ public class RegistrySearch {
             int maxDoc = Math.max(1, searcher.getIndexReader().maxDoc());
             int wanted = (int) Math.min((long) start + rows, maxDoc);
             if (rows == 0 || start >= maxDoc) {
-                return new SearchResult(searcher.count(built.query()), List.of());
+                return new SearchResult(searcher.count(built.matching()), List.of());
             }
-            TopFieldDocs top = searcher.search(built.query(),
-                    new TopFieldCollectorManager(built.sort(), Math.max(1, wanted), null, Integer.MAX_VALUE));
-            ScoreDoc[] docs = top.scoreDocs;
+            boolean shortcut = built.byRelevance() && wanted <= RelevancePage.MAX_WANTED;
+            long found = shortcut ? searcher.count(built.matching()) : -1;
+            ScoreDoc[] docs = found > wanted ? RelevancePage.top(searcher, built.query(), wanted) : null;
+            if (docs == null) {
+                TopFieldDocs top = searcher.search(built.query(),
+                        new TopFieldCollectorManager(built.sort(), Math.max(1, wanted), null, Integer.MAX_VALUE));
+                found = top.totalHits.value;
+                docs = top.scoreDocs;
+            }
             List<SearchHit> hits = new ArrayList<>();
             StoredFields stored = searcher.storedFields();
             for (int i = start; i < docs.length && i < start + rows; i++) {
                 hits.add(hit(stored.document(docs[i].doc, SHOWN)));
             }
-            return new SearchResult(top.totalHits.value, hits);
+            return new SearchResult(found, hits);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

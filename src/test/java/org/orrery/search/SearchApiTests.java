@@ -101,6 +101,12 @@ class SearchApiTests extends OrreryIntegrationTest {
         assertThat(found("pub", "ror-org-id:0" + tag)).containsExactly(renee.orcid());
         assertThat(found("pub", "ringgold-org-id:" + ringgold)).containsExactly(renee.orcid());
         assertThat(found("pub", "fundref-org-id:100004440 AND family-name:" + tag)).containsExactly(renee.orcid());
+        // "has a value" ranges, as ORCID's pages send in bq
+        assertThat(found("pub", "current-institution-affiliation-name:[* TO *] AND family-name:" + tag))
+            .containsExactly(renee.orcid());
+        assertThat(found("pub", "family-name:" + tag + " -past-institution-affiliation-name:[* TO *]"))
+            .containsExactly(anna.orcid());
+        assertThat(found("pub", "ror-org-id:[* TO *] AND family-name:" + tag)).containsExactly(renee.orcid());
     }
 
     @Test
@@ -148,6 +154,21 @@ class SearchApiTests extends OrreryIntegrationTest {
         assertThat(found("pub", enc(quick))).startsWith(renee.orcid()).contains(anna.orcid());
         assertThat(found("pub", enc("anna " + tag) + "&defType=edismax&qf=" + enc("given-names family-name")
                 + "&pf=given-and-family-names")).startsWith(anna.orcid());
+    }
+
+    @Test
+    void pagesOfOneListTheSameOrderAsOneLongPage() {
+        String quick = "{!edismax qf=\"" + RegistrySearchQueries.QF + "\" pf=\"given-and-family-names^50\" bq=\""
+                + RegistrySearchQueries.BQ + "\" mm=1}renee " + tag;
+        for (String query : List.of(enc(quick), "family-name:" + tag, "text:" + tag + " OR given-names:renee")) {
+            List<String> all = found("pub", query);
+            assertThat(all).hasSizeGreaterThanOrEqualTo(2);
+            List<String> paged = new ArrayList<>();
+            for (int start = 0; start < all.size(); start++) {
+                paged.addAll(found("pub", query + "&rows=1&start=" + start));
+            }
+            assertThat(paged).as(query).isEqualTo(all);
+        }
     }
 
     @Test

@@ -91,8 +91,9 @@ class SearchBenchmark {
             Map<String, IntFunction<String>> mix = new LinkedHashMap<>();
             mix.put("name", i -> "family-name:" + fold(SyntheticRegistry.family(i)) + " AND given-names:"
                     + fold(SyntheticRegistry.given(i)));
-            mix.put("quick-name", i -> "{!edismax qf=\"given-and-family-names^50 family-name^10 given-names^10"
-                    + " other-names^5 text^1\" pf=\"given-and-family-names^50\" mm=1}"
+            // what the registry page's quick search sends (RegistrySearchQueries.quick), bq included
+            mix.put("quick-name", i -> "{!edismax qf=\"" + RegistrySearchQueries.QF + "\" pf=\"given-and-family-names^50\""
+                    + " bq=\"" + RegistrySearchQueries.BQ + "\" mm=1}"
                     + fold(SyntheticRegistry.given(i)) + " " + fold(SyntheticRegistry.family(i)));
             mix.put("affiliation", i -> "affiliation-org-name:\"" + SyntheticRegistry.affiliation(i) + "\"");
             mix.put("affil-or", i -> "affiliation-org-name:(" + SyntheticRegistry.affiliation(i) + ")");
