@@ -62,6 +62,7 @@ public class AuthorizationAttributesCodec {
         rest.remove(OAuth2AuthorizationRequest.class.getName());
         rest.remove(Principal.class.getName());
         rest.remove(OAuth2ParameterNames.STATE);
+        rest.remove(HashedAuthorizationService.STORED);
         return this.json.writeValueAsString(simpleValues(rest));
     }
 

@@ -4,7 +4,6 @@ import java.security.Principal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -58,6 +57,12 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
     static final String KIND_REFRESH = "refresh";
 
     /**
+     * Marks every authorization this service loads; builders made from one keep it, so an authorization without it
+     * was made on this request and has no row yet. Never stored.
+     */
+    static final String STORED = HashedAuthorizationService.class.getName() + ".stored";
+
+    /**
      * The newest code, access and refresh token of the authorization that a refresh did not replace, and the token
      * presented (whatever its state). Each part is one probe of an index that starts at the newest token of its
      * kind, so a long refresh chain costs no more than a short one.
@@ -75,6 +80,8 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
 
     private final StoredTokens tokens;
 
+    private final AuthorizationRows rows;
+
     public HashedAuthorizationService(JdbcTemplate jdbc, TransactionTemplate transactions,
             RegisteredClientRepository clients, AuthorizationAttributesCodec codec, StoredTokens tokens) {
         this.jdbc = jdbc;
@@ -82,6 +89,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
         this.clients = clients;
         this.codec = codec;
         this.tokens = tokens;
+        this.rows = new AuthorizationRows(jdbc, codec);
     }
 
     @Override
@@ -95,8 +103,19 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
     }
 
     private void save(OAuth2Authorization authorization, boolean withCode) {
+        if (authorization.getAttribute(STORED) == null) {
+            try {
+                saveNew(authorization);
+                return;
+            }
+            catch (DuplicateKeyException ex) {
+                // saved once already on this request (nothing of this attempt was kept): save it as a stored one
+            }
+        }
         Boolean lostRace = this.transactions.execute(status -> {
-            upsertAuthorization(authorization);
+            if (!this.rows.update(authorization)) {
+                this.rows.insert(authorization);
+            }
             OAuth2Authorization.Token<OAuth2AuthorizationCode> code = withCode
                     ? authorization.getToken(OAuth2AuthorizationCode.class) : null;
             if (code != null && !saveToken(authorization, code, KIND_CODE, null)) {
@@ -122,6 +141,27 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
             throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
                     "Reused authorization code", null));
         }
+    }
+
+    /**
+     * An authorization made on this request (not loaded by this service): its row and its tokens are inserted
+     * without first looking for them, and no earlier token of it can need retiring.
+     */
+    private void saveNew(OAuth2Authorization authorization) {
+        this.transactions.executeWithoutResult(status -> {
+            this.rows.insert(authorization);
+            OAuth2Authorization.Token<OAuth2AuthorizationCode> code = authorization.getToken(OAuth2AuthorizationCode.class);
+            if (code != null) {
+                insertToken(authorization, code, KIND_CODE, null);
+            }
+            OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
+            if (access != null) {
+                insertToken(authorization, access, KIND_ACCESS, String.join(" ", access.getToken().getScopes()));
+            }
+            if (authorization.getRefreshToken() != null) {
+                insertToken(authorization, authorization.getRefreshToken(), KIND_REFRESH, null);
+            }
+        });
     }
 
     @Override
@@ -186,42 +226,6 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
         return "unsupported";
     }
 
-    private void upsertAuthorization(OAuth2Authorization authorization) {
-        String state = authorization.getAttribute(OAuth2ParameterNames.STATE);
-        String stateHash = state == null ? null : SecretHasher.sha256(state);
-        OAuth2AuthorizationRequest request = authorization.getAttribute(OAuth2AuthorizationRequest.class.getName());
-        String scopes = String.join(" ", authorization.getAuthorizedScopes());
-        String requestJson = request == null ? null : this.codec.writeRequest(request);
-        String attributes = this.codec.writeAttributes(authorization.getAttributes());
-        String orcid = AuthorizationGrantType.CLIENT_CREDENTIALS.equals(authorization.getAuthorizationGrantType())
-                ? null : authorization.getPrincipalName();
-        Timestamp expiresAt = Timestamp.from(latestExpiry(authorization));
-        int updated = this.jdbc.update(
-                "UPDATE oauth_authorization SET authorized_scopes = ?, state_hash = ?, request = ?, attributes = ?,"
-                        + " expires_at = ? WHERE id = ?",
-                scopes, stateHash, requestJson, attributes, expiresAt, authorization.getId());
-        if (updated == 0) {
-            this.jdbc.update(
-                    "INSERT INTO oauth_authorization (id, client_id, orcid, grant_type, authorized_scopes, state_hash,"
-                            + " request, attributes, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    authorization.getId(), authorization.getRegisteredClientId(), orcid,
-                    authorization.getAuthorizationGrantType().getValue(), scopes, stateHash, requestJson, attributes,
-                    Timestamp.from(Instant.now()), expiresAt);
-        }
-    }
-
-    private static Instant latestExpiry(OAuth2Authorization authorization) {
-        Instant latest = Instant.now().plusSeconds(600);
-        for (OAuth2Authorization.Token<?> token : Arrays.asList(authorization.getToken(OAuth2AuthorizationCode.class),
-                authorization.getAccessToken(), authorization.getRefreshToken())) {
-            if (token != null && token.getToken().getExpiresAt() != null
-                    && token.getToken().getExpiresAt().isAfter(latest)) {
-                latest = token.getToken().getExpiresAt();
-            }
-        }
-        return latest;
-    }
-
     /**
      * Inserts a token, or records that it was invalidated. Returns false only when a code that this object
      * marks used was already used in the database: another redemption won.
@@ -232,20 +236,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
         List<Boolean> stored = this.jdbc.queryForList("SELECT invalidated FROM oauth_token WHERE token_hash = ?",
                 Boolean.class, hash);
         if (stored.isEmpty()) {
-            OAuth2Token value = token.getToken();
-            String pair = KIND_REFRESH.equals(kind) && authorization.getAccessToken() != null
-                    ? hashOf(authorization.getAccessToken()) : null;
-            try {
-                this.jdbc.update(
-                        "INSERT INTO oauth_token (token_hash, authorization_id, token_kind, scopes, issued_at,"
-                                + " expires_at, invalidated, pair_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        hash, authorization.getId(), kind, scopes, Timestamp.from(value.getIssuedAt()),
-                        Timestamp.from(value.getExpiresAt()), token.isInvalidated(), pair);
-            }
-            catch (DuplicateKeyException ex) {
-                throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.SERVER_ERROR,
-                        "Token value collision, please retry", null));
-            }
+            insertToken(authorization, token, kind, scopes);
             return true;
         }
         if (token.isInvalidated() && !stored.get(0)) {
@@ -265,6 +256,23 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
             return false;
         }
         return true;
+    }
+
+    private void insertToken(OAuth2Authorization authorization, OAuth2Authorization.Token<? extends OAuth2Token> token,
+            String kind, String scopes) {
+        OAuth2Token value = token.getToken();
+        String pair = KIND_REFRESH.equals(kind) && authorization.getAccessToken() != null
+                ? hashOf(authorization.getAccessToken()) : null;
+        try {
+            this.jdbc.update("INSERT INTO oauth_token (token_hash, authorization_id, token_kind, scopes, issued_at,"
+                    + " expires_at, invalidated, pair_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", hashOf(token),
+                    authorization.getId(), kind, scopes, Timestamp.from(value.getIssuedAt()),
+                    Timestamp.from(value.getExpiresAt()), token.isInvalidated(), pair);
+        }
+        catch (DuplicateKeyException ex) {
+            throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.SERVER_ERROR,
+                    "Token value collision, please retry", null));
+        }
     }
 
     private boolean isNew(OAuth2Authorization.Token<? extends OAuth2Token> token) {
@@ -330,6 +338,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
         if (orcid != null && !attributes.containsKey(Principal.class.getName())) {
             builder.attribute(Principal.class.getName(), this.codec.researcherPrincipal(orcid));
         }
+        builder.attribute(STORED, Boolean.TRUE);
         addTokens(builder, id, presentedHash, presentedValue);
         return builder.build();
     }
