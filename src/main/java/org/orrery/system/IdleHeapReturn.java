@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lets an idle node give its unused heap back to the operating system, so that a plain {@code java -jar} does not
- * sit on the few hundred MiB its start-up touched (bench/README.md, "Idle RSS"). Once the node is ready it sets
+ * sit on the few hundred MiB its start-up touched (bench/RESULTS.md, "Idle RSS"). Once the node is ready it sets
  * three of G1's manageable options, each only where the operator left it at the JVM's default: a periodic
  * collection after {@code orrery.memory.idle-collection-interval} without any (it never runs on a busy node),
  * and free-heap ratios that let that collection shrink the heap. Off with
