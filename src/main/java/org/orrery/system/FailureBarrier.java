@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,9 +60,19 @@ class FailureBarrier extends OncePerRequestFilter {
         this.templates = templates;
     }
 
+    /** The error page's own dispatch passes here too, to read undecodable parameters as none. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            chain.doFilter(new ParameterSafeRequest(request), response);
+            return;
+        }
         try {
             chain.doFilter(request, response);
         }
