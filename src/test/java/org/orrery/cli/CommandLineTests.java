@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orrery.OrreryApplication;
 import org.orrery.support.Browser;
+import org.orrery.support.DatabaseIndependent;
 import org.orrery.support.Http;
 import org.orrery.support.NewResearcher;
 import org.orrery.support.OrreryIntegrationTest;
@@ -87,6 +88,7 @@ class CommandLineTests extends OrreryIntegrationTest {
     }
 
     @Test
+    @DatabaseIndependent
     void helpAndBadUsageAnswerAtOnceWithUsageAndExitCodes() throws Exception {
         Run help = orrery("--help");
         assertThat(help.exit()).isZero();

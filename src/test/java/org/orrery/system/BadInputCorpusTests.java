@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.orrery.support.DatabaseIndependent;
 import org.orrery.support.Dance;
 import org.orrery.support.OrreryIntegrationTest;
 import org.orrery.support.OrreryNode;
@@ -134,9 +135,11 @@ class BadInputCorpusTests extends OrreryIntegrationTest {
 
     /**
      * Every route of the application's own route list, every method, every body kind (see {@link RouteCorpus}):
-     * some 4,600 requests, about 50 s on an idle two-core machine, hence a longer limit than the default.
+     * some 7,100 requests, about 30 s on a two-core machine, hence a longer limit than the default. No body it sends
+     * is well-formed enough to reach the database, so the PostgreSQL pass leaves it out.
      */
     @Test
+    @DatabaseIndependent
     @org.junit.jupiter.api.Timeout(value = 8, unit = java.util.concurrent.TimeUnit.MINUTES)
     void everyRouteAnswersEveryMethodWithEveryBodyKindWithoutAServerErrorAndStoresNothing() {
         List<String> routes = RouteCorpus.routes(node.context());
@@ -172,6 +175,7 @@ class BadInputCorpusTests extends OrreryIntegrationTest {
     }
 
     @Test
+    @DatabaseIndependent
     void malformedHttpIsRefusedWithoutATrace() {
         assertRefusedWithoutChange(ProtocolCorpus.inputs());
     }
