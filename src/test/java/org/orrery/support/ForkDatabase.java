@@ -69,13 +69,15 @@ public final class ForkDatabase implements LauncherSessionListener {
         }
     }
 
-    private static String database(String url) {
+    /** The database a PostgreSQL JDBC URL names. */
+    static String database(String url) {
         int slash = url.indexOf('/', "jdbc:postgresql://".length());
         int end = url.indexOf('?', slash);
         return url.substring(slash + 1, end < 0 ? url.length() : end);
     }
 
-    private static String withDatabase(String url, String database) {
+    /** The PostgreSQL JDBC URL with another database of the same server in it. */
+    static String withDatabase(String url, String database) {
         int slash = url.indexOf('/', "jdbc:postgresql://".length());
         int end = url.indexOf('?', slash);
         return url.substring(0, slash + 1) + database + (end < 0 ? "" : url.substring(end));

@@ -149,19 +149,12 @@ public final class OrreryProcess implements AutoCloseable {
 
         /** Runs one statement as the test user, connected to another database of the same server. */
         public void executeOn(String database, String sql) {
-            String base = System.getProperty("orrery.test.datasource.url");
-            int slash = base.indexOf('/', "jdbc:postgresql://".length());
-            int end = base.indexOf('?', slash);
-            String url = base.substring(0, slash + 1) + database + (end < 0 ? "" : base.substring(end));
-            execute(url, sql);
+            execute(ForkDatabase.withDatabase(System.getProperty("orrery.test.datasource.url"), database), sql);
         }
 
         /** The name of the test database. */
         public String database() {
-            String base = System.getProperty("orrery.test.datasource.url");
-            int slash = base.indexOf('/', "jdbc:postgresql://".length());
-            int end = base.indexOf('?', slash);
-            return base.substring(slash + 1, end < 0 ? base.length() : end);
+            return ForkDatabase.database(System.getProperty("orrery.test.datasource.url"));
         }
 
         private void execute(String url, String sql) {
