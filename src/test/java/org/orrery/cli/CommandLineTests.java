@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orrery.OrreryApplication;
 import org.orrery.support.Browser;
-import org.orrery.support.DatabaseIndependent;
+import org.orrery.support.PostgresqlPreferred;
 import org.orrery.support.Http;
 import org.orrery.support.NewResearcher;
 import org.orrery.support.OrreryIntegrationTest;
@@ -32,8 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The command line as a script runs it: {@code java -cp <the compiled jar's classes> org.orrery.OrreryApplication
  * <command>} in a child JVM, against the shared server's database (through an H2 TCP server for the in-memory H2
  * database, or PostgreSQL directly), without starting a web server; what it changes holds on the running server at
- * once. Exit codes: 0 done, 1 refused, 2 bad usage.
+ * once. Exit codes: 0 done, 1 refused, 2 bad usage. Operators run it against PostgreSQL: when the build has a
+ * PostgreSQL pass, it runs there only.
  */
+@PostgresqlPreferred
 class CommandLineTests extends OrreryIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -88,7 +90,6 @@ class CommandLineTests extends OrreryIntegrationTest {
     }
 
     @Test
-    @DatabaseIndependent
     void helpAndBadUsageAnswerAtOnceWithUsageAndExitCodes() throws Exception {
         Run help = orrery("--help");
         assertThat(help.exit()).isZero();

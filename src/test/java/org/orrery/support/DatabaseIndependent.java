@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * A test of what the database does not take part in (how HTTP requests are parsed and dispatched by method and
- * media type, the command line's usage answers), so that the PostgreSQL pass would only repeat it: the pom's
+ * media type), so that the PostgreSQL pass would only repeat it: the pom's
  * {@code postgresql} profile leaves out the tag {@value #TAG}. Values that reach the database are tested on both.
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.orrery.system.SeedFileTests.GOOD_RESEARCHER;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -208,13 +205,6 @@ class SeedFileRefusalTests {
     }
 
     private Path write(String yaml) {
-        try {
-            Path file = Files.createTempFile(this.dir, "seed-", ".yml");
-            Files.writeString(file, yaml);
-            return file;
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        return SeedFileTests.write(this.dir, yaml);
     }
 }

@@ -236,8 +236,13 @@ class SeedFileTests {
     }
 
     private Path write(String yaml) {
+        return write(this.dir, yaml);
+    }
+
+    /** A new seed file in the folder, holding the text. */
+    static Path write(Path dir, String yaml) {
         try {
-            Path file = Files.createTempFile(this.dir, "seed-", ".yml");
+            Path file = Files.createTempFile(dir, "seed-", ".yml");
             Files.writeString(file, yaml);
             return file;
         }
