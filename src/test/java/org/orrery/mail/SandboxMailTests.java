@@ -60,7 +60,7 @@ class SandboxMailTests {
             assertThat(mainScrollsSideways(chromium)).isFalse();
             assertThat(Chromium.axeViolations(chromium)).isEmpty();
             chromium.findElement(By.id("email")).sendKeys(DEMO_EMAIL);
-            chromium.findElement(By.id("reset-request-button")).click();
+            Chromium.clickToNewPage(chromium, By.id("reset-request-button"));
             assertThat(chromium.findElement(By.id("reset-requested")).getText()).startsWith(
                     "If this address belongs to an account, we have sent it a link");
 
@@ -88,13 +88,13 @@ class SandboxMailTests {
             assertThat(Chromium.axeViolations(chromium)).isEmpty();
             chromium.findElement(By.id("password")).sendKeys(newPassword);
             chromium.findElement(By.id("retypedPassword")).sendKeys(newPassword);
-            chromium.findElement(By.id("reset-button")).click();
+            Chromium.clickToNewPage(chromium, By.id("reset-button"));
             assertThat(chromium.findElement(By.id("reset-done")).getText()).startsWith("Your password was changed");
 
-            chromium.findElement(By.id("signin-after-reset")).click();
+            Chromium.clickToNewPage(chromium, By.id("signin-after-reset"));
             chromium.findElement(By.id("userId")).sendKeys(DEMO_EMAIL);
             chromium.findElement(By.id("password")).sendKeys(newPassword);
-            chromium.findElement(By.id("form-sign-in-button")).click();
+            Chromium.clickToNewPage(chromium, By.id("form-sign-in-button"));
             assertThat(chromium.getCurrentUrl()).endsWith("/my-orcid");
         }
         finally {

@@ -3,10 +3,8 @@ package org.orrery.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -31,9 +29,6 @@ public final class Chromium {
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
     private static final Path AXE = Path.of("interop/node_modules/axe-core/axe.min.js");
-
-    /** The browsers that already run axe-core in every new page. */
-    private static final Map<ChromeDriver, Boolean> AXE_PRELOADED = Collections.synchronizedMap(new WeakHashMap<>());
 
     private static volatile String axeSource;
 
@@ -83,15 +78,7 @@ public final class Chromium {
     @SuppressWarnings("unchecked")
     public static List<String> axeViolations(ChromeDriver driver) {
         Assumptions.assumeTrue(Files.isReadable(AXE), "axe-core is missing: npm ci --prefix interop");
-        String axe = axeSource();
-        // Half a megabyte of script sent through the driver for every page cost about half of each check: the
-        // browser is given it once, to run in every new page before the page's own scripts.
-        if (AXE_PRELOADED.putIfAbsent(driver, Boolean.TRUE) == null) {
-            driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", axe));
-        }
-        if (!Boolean.TRUE.equals(driver.executeScript("return typeof axe !== 'undefined';"))) {
-            driver.executeScript(axe); // a page loaded before the first check
-        }
+        ((JavascriptExecutor) driver).executeScript(axeSource());
         Object result = ((JavascriptExecutor) driver).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
                         + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v =>"
