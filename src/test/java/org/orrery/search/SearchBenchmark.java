@@ -46,7 +46,11 @@ class SearchBenchmark {
                 "jdbc:h2:file:" + Files.createTempDirectory("orrery-search-bench") + "/db;DB_CLOSE_DELAY=-1");
         String user = System.getProperty("search.datasource.username", "sa");
         String password = System.getProperty("search.datasource.password", "");
-        Path indexA = Files.createTempDirectory("orrery-search-bench-a");
+        // -Dsearch.index-dir=DIR keeps node A's index there: a later run with -Dsearch.load=false starts on it and
+        // only catches up, instead of rebuilding (for profiling the queries).
+        String keptIndex = System.getProperty("search.index-dir");
+        Path indexA = keptIndex != null ? Files.createDirectories(Path.of(keptIndex))
+                : Files.createTempDirectory("orrery-search-bench-a");
         Path indexB = Files.createTempDirectory("orrery-search-bench-b");
 
         Map<String, String> settings = new LinkedHashMap<>();
@@ -60,7 +64,7 @@ class SearchBenchmark {
         // -Dsearch.load=false: the database already holds these records (a run that loaded them).
         if (Boolean.parseBoolean(System.getProperty("search.load", "true"))) {
             OrreryNode.startFresh(settings).close();
-            indexA = Files.createTempDirectory("orrery-search-bench-a");
+            indexA = keptIndex != null ? indexA : Files.createTempDirectory("orrery-search-bench-a");
             settings.put("orrery.search.index-dir", indexA.toString());
             System.out.printf("Search bench: %,d records; load average before loading: %s%n", records, load());
             double loadSeconds = SyntheticRegistry.load(url, user, password, records);
@@ -72,6 +76,10 @@ class SearchBenchmark {
             sampleEmails.add(SyntheticRegistry.email(i));
         }
 
+        boolean reused;
+        try (var files = Files.list(indexA)) {
+            reused = files.findAny().isPresent();
+        }
         System.out.printf("Search bench: load average before the rebuild: %s%n", load());
         long buildStart = System.nanoTime();
         long buildCpu = cpuNanos();
@@ -82,7 +90,8 @@ class SearchBenchmark {
                 Thread.sleep(200);
             }
             SearchIndex index = a.bean(SearchIndex.class);
-            System.out.printf("Search bench: full rebuild of %,d records (%,d indexed) ready %.1f s after the node"
+            System.out.printf("Search bench: " + (reused ? "start on the kept index with catch-up" : "full rebuild")
+                    + " of %,d records (%,d indexed) ready %.1f s after the node"
                     + " began to start (%.0f CPU s, start-up included); index %,d MB; load average %s%n", records,
                     index.size(), seconds(buildStart), (cpuNanos() - buildCpu) / 1e9, index.sizeOnDisk() / 1_000_000,
                     load());
@@ -108,8 +117,15 @@ class SearchBenchmark {
             kinds.remove(mix.get("affil-or"));
             mix.put("mix-of-all", i -> kinds.get(i % kinds.size()).apply(i / kinds.size()));
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            // -Dsearch.kinds=quick-name,name: only these kinds (and no second node)
+            String only = System.getProperty("search.kinds");
             for (Map.Entry<String, IntFunction<String>> kind : mix.entrySet()) {
-                measure(http, a.url(), kind.getKey(), kind.getValue(), seconds);
+                if (only == null || List.of(only.split(",")).contains(kind.getKey())) {
+                    measure(http, a.url(), kind.getKey(), kind.getValue(), seconds);
+                }
+            }
+            if (only != null) {
+                return;
             }
 
             // Node B starts on a copy of node A's last commit (as a new node would from a backup of the index) and
