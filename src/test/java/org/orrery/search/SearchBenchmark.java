@@ -63,9 +63,9 @@ class SearchBenchmark {
         // Migrate the schema with a first node, stop it, load, then time a rebuild on an empty index.
         // -Dsearch.load=false: the database already holds these records (a run that loaded them).
         if (Boolean.parseBoolean(System.getProperty("search.load", "true"))) {
-            OrreryNode.startFresh(settings).close();
-            indexA = keptIndex != null ? indexA : Files.createTempDirectory("orrery-search-bench-a");
-            settings.put("orrery.search.index-dir", indexA.toString());
+            Map<String, String> migrating = new LinkedHashMap<>(settings);
+            migrating.put("orrery.search.index-dir", Files.createTempDirectory("orrery-search-bench-m").toString());
+            OrreryNode.startFresh(migrating).close();
             System.out.printf("Search bench: %,d records; load average before loading: %s%n", records, load());
             double loadSeconds = SyntheticRegistry.load(url, user, password, records);
             System.out.printf("Search bench: loaded %,d researchers (%,d rows) in %.1f s%n", records, records * 9L,
