@@ -85,6 +85,8 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
 
     private final AuthorizationRows rows;
 
+    private final RequestLoadedAuthorizations loaded = new RequestLoadedAuthorizations();
+
     public HashedAuthorizationService(JdbcTemplate jdbc, TransactionTemplate transactions,
             RegisteredClientRepository clients, AuthorizationAttributesCodec codec, StoredTokens tokens) {
         this.jdbc = jdbc;
@@ -106,6 +108,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
     }
 
     private void save(OAuth2Authorization authorization, boolean withCode) {
+        this.loaded.forget();
         if (authorization.getAttribute(STORED) == null) {
             try {
                 saveNew(authorization);
@@ -169,6 +172,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
 
     @Override
     public void remove(OAuth2Authorization authorization) {
+        this.loaded.forget();
         this.jdbc.update("DELETE FROM oauth_authorization WHERE id = ?", authorization.getId());
     }
 
@@ -183,6 +187,11 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
             return null;
         }
         String hash = SecretHasher.sha256(token);
+        return this.loaded.find((tokenType == null ? "" : tokenType.getValue()) + ':' + hash,
+                () -> findByHash(token, hash, tokenType));
+    }
+
+    private OAuth2Authorization findByHash(String token, String hash, OAuth2TokenType tokenType) {
         if (tokenType == null || STATE_TOKEN_TYPE.equals(tokenType)) {
             List<String> ids = this.jdbc.queryForList("SELECT id FROM oauth_authorization WHERE state_hash = ?",
                     String.class, hash);
