@@ -4,12 +4,8 @@ import java.security.Principal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.orrery.clients.Scopes;
 import org.orrery.clients.SecretHasher;
@@ -46,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class HashedAuthorizationService implements OAuth2AuthorizationService {
 
-    private static final char PLACEHOLDER_MARK = '#';
+    static final char PLACEHOLDER_MARK = '#';
 
     static final OAuth2TokenType STATE_TOKEN_TYPE = new OAuth2TokenType(OAuth2ParameterNames.STATE);
 
@@ -57,21 +53,11 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
     static final String KIND_REFRESH = "refresh";
 
     /**
-     * Marks every authorization this service loads; builders made from one keep it, so an authorization without it
-     * was made on this request and has no row yet. Never stored.
+     * Marks every authorization this service loads, with the tokens it was loaded with (hash to kind); builders made
+     * from one keep it, so an authorization without it was made on this request and has no row yet, and a token
+     * not among them was minted on this request. Never stored.
      */
     static final String STORED = HashedAuthorizationService.class.getName() + ".stored";
-
-    /**
-     * The newest code, access and refresh token of the authorization that a refresh did not replace, and the token
-     * presented (whatever its state). Each part is one probe of an index that starts at the newest token of its
-     * kind, so a long refresh chain costs no more than a short one. The union is wrapped in a plain select because
-     * H2 keeps a parsed statement for re-use only when it is a plain select: parsing the bare union took a fifth of
-     * a warm dance's CPU (bench/RESULTS.md).
-     */
-    private static final String FAMILY = "SELECT * FROM (SELECT * FROM oauth_token WHERE token_hash = ?"
-            + " AND authorization_id = ?" + newest(KIND_CODE) + newest(KIND_ACCESS) + newest(KIND_REFRESH)
-            + ") family";
 
     private final JdbcTemplate jdbc;
 
@@ -87,6 +73,8 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
 
     private final RequestLoadedAuthorizations loaded = new RequestLoadedAuthorizations();
 
+    private final TokenFamily family;
+
     public HashedAuthorizationService(JdbcTemplate jdbc, TransactionTemplate transactions,
             RegisteredClientRepository clients, AuthorizationAttributesCodec codec, StoredTokens tokens) {
         this.jdbc = jdbc;
@@ -95,6 +83,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
         this.codec = codec;
         this.tokens = tokens;
         this.rows = new AuthorizationRows(jdbc, codec);
+        this.family = new TokenFamily(jdbc);
     }
 
     @Override
@@ -128,18 +117,22 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
                 status.setRollbackOnly();
                 return true;
             }
+            // The tokens this authorization held when loaded (hash to kind); null when it was not loaded.
+            Map<String, String> stored = authorization.getAttribute(STORED);
             List<String> current = new ArrayList<>();
             OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
             if (access != null) {
-                saveToken(authorization, access, KIND_ACCESS, String.join(" ", access.getToken().getScopes()));
+                saveOrInsert(authorization, access, KIND_ACCESS, String.join(" ", access.getToken().getScopes()), stored);
                 current.add(hashOf(access));
             }
             OAuth2Authorization.Token<OAuth2RefreshToken> refresh = authorization.getRefreshToken();
             if (refresh != null) {
-                saveToken(authorization, refresh, KIND_REFRESH, null);
+                saveOrInsert(authorization, refresh, KIND_REFRESH, null, stored);
                 current.add(hashOf(refresh));
             }
-            retireReplacedTokens(authorization.getId(), current);
+            if (stored == null || stored.containsValue(KIND_REFRESH)) {
+                retireReplacedTokens(authorization.getId(), current); // a first exchange has nothing to retire
+            }
             return false;
         });
         if (Boolean.TRUE.equals(lostRace)) {
@@ -236,6 +229,17 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
             return KIND_CODE;
         }
         return "unsupported";
+    }
+
+    /** A token minted on this request (not among those loaded) is inserted without first looking for it. */
+    private void saveOrInsert(OAuth2Authorization authorization, OAuth2Authorization.Token<? extends OAuth2Token> token,
+            String kind, String scopes, Map<String, String> stored) {
+        if (stored != null && !stored.containsKey(hashOf(token))) {
+            insertToken(authorization, token, kind, scopes);
+        }
+        else {
+            saveToken(authorization, token, kind, scopes);
+        }
     }
 
     /**
@@ -350,46 +354,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
         if (orcid != null && !attributes.containsKey(Principal.class.getName())) {
             builder.attribute(Principal.class.getName(), this.codec.researcherPrincipal(orcid));
         }
-        builder.attribute(STORED, Boolean.TRUE);
-        addTokens(builder, id, presentedHash, presentedValue);
+        builder.attribute(STORED, this.family.addTo(builder, id, presentedHash, presentedValue));
         return builder.build();
     }
-
-    private static String newest(String kind) {
-        return " UNION ALL (SELECT * FROM oauth_token WHERE authorization_id = ? AND token_kind = '" + kind + "'"
-                + " AND (revoke_reason IS NULL OR revoke_reason <> ?)"
-                // Every index column in the order: H2 walks its index backwards only when told all of them.
-                + " ORDER BY authorization_id DESC, token_kind DESC, issued_at DESC LIMIT 1)";
-    }
-
-    private void addTokens(OAuth2Authorization.Builder builder, String authorizationId, String presentedHash,
-            String presentedValue) {
-        String rotated = RevokeReason.ROTATED.name();
-        List<TokenRow> rows = new ArrayList<>(this.jdbc.query(FAMILY, (rs, n) -> new TokenRow(rs.getString("token_hash"),
-                rs.getString("token_kind"), rs.getString("scopes"), rs.getTimestamp("issued_at").toInstant(),
-                rs.getTimestamp("expires_at").toInstant(), rs.getBoolean("invalidated")), presentedHash,
-                authorizationId, authorizationId, rotated, authorizationId, rotated, authorizationId, rotated));
-        rows.sort(Comparator.comparing(TokenRow::issuedAt).reversed());
-        Set<String> seenKinds = new LinkedHashSet<>();
-        Set<String> seenHashes = new HashSet<>();
-        for (TokenRow row : rows) {
-            boolean presented = row.hash().equals(presentedHash);
-            if (!seenHashes.add(row.hash()) || (!seenKinds.add(row.kind()) && !presented)) {
-                continue;
-            }
-            String value = presented ? presentedValue : PLACEHOLDER_MARK + row.hash();
-            OAuth2Token token = switch (row.kind()) {
-                case KIND_CODE -> new OAuth2AuthorizationCode(value, row.issuedAt(), row.expiresAt());
-                case KIND_ACCESS -> new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, value, row.issuedAt(),
-                        row.expiresAt(), Scopes.split(row.scopes()));
-                default -> new OAuth2RefreshToken(value, row.issuedAt(), row.expiresAt());
-            };
-            builder.token(token, m -> m.put(OAuth2Authorization.Token.INVALIDATED_METADATA_NAME, row.invalidated()));
-        }
-    }
-
-    private record TokenRow(String hash, String kind, String scopes, Instant issuedAt, Instant expiresAt,
-            boolean invalidated) {
-    }
-
 }
