@@ -1,7 +1,8 @@
 package org.orrery.system;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.util.Locale;
+
+import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 
