@@ -3,10 +3,15 @@ package org.orrery.web;
 import java.security.Principal;
 
 import org.orrery.registry.ResearcherRepository;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Tells every page's header whether someone is signed in, and who: name and ORCID iD. */
+/**
+ * Tells every page's header whether someone is signed in, and who: name and ORCID iD. A request made with a bearer
+ * token (the API) renders no page, so its researcher is not looked up: that query was 7.5 % of a member-API read's
+ * CPU (bench/RESULTS.md).
+ */
 @ControllerAdvice
 class SignedInAdvice {
 
@@ -27,7 +32,7 @@ class SignedInAdvice {
 
     @ModelAttribute("signedInResearcher")
     SignedInResearcher signedInResearcher(Principal principal) {
-        if (principal == null) {
+        if (principal == null || principal instanceof BearerTokenAuthentication) {
             return null;
         }
         return this.researchers.findByOrcid(principal.getName())
