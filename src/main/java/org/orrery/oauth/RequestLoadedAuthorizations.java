@@ -20,15 +20,11 @@ final class RequestLoadedAuthorizations {
 
     /** The authorization this request loaded under this key, or the one {@code load} finds (kept if found). */
     OAuth2Authorization find(String key, Supplier<OAuth2Authorization> load) {
-        Map<String, OAuth2Authorization> loaded = loaded(false);
-        OAuth2Authorization known = loaded == null ? null : loaded.get(key);
-        if (known != null) {
-            return known;
-        }
-        OAuth2Authorization found = load.get();
-        if (found != null) {
-            loaded = loaded(true);
-            if (loaded != null) {
+        Map<String, OAuth2Authorization> loaded = loaded();
+        OAuth2Authorization found = loaded == null ? null : loaded.get(key);
+        if (found == null) {
+            found = load.get();
+            if (found != null && loaded != null) {
                 loaded.put(key, found);
             }
         }
@@ -43,13 +39,13 @@ final class RequestLoadedAuthorizations {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, OAuth2Authorization> loaded(boolean create) {
+    private static Map<String, OAuth2Authorization> loaded() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request == null) {
             return null;
         }
         Object kept = request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-        if (kept == null && create) {
+        if (kept == null) {
             kept = new HashMap<String, OAuth2Authorization>();
             request.setAttribute(ATTRIBUTE, kept, RequestAttributes.SCOPE_REQUEST);
         }
