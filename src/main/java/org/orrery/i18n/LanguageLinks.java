@@ -3,12 +3,13 @@ package org.orrery.i18n;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.orrery.system.PageAttributes;
+import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -16,14 +17,20 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The footer's language switch: for each language a link to the page being shown, same path and query, with
  * {@code lang} set, so switching on {@code /oauth/authorize?...} keeps the authorization request.
  */
-@ControllerAdvice
-class LanguageLinks {
+@Component
+class LanguageLinks implements PageAttributes {
 
     /** One language of the switch: its own name, its tag, the link, and whether the page is in it. */
     record LanguageLink(String name, String tag, String href, boolean current) {
     }
 
-    @ModelAttribute("languageLinks")
+    @Override
+    public void addTo(Map<String, Object> model, HttpServletRequest request) {
+        if (!model.containsKey("languageLinks")) {
+            model.put("languageLinks", languageLinks(request));
+        }
+    }
+
     List<LanguageLink> languageLinks(HttpServletRequest request) {
         Locale current = SupportedLanguage.match(RequestContextUtils.getLocale(request));
         String base = pageAddress(request);

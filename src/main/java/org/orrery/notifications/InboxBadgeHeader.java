@@ -1,20 +1,23 @@
 package org.orrery.notifications;
 
 import java.security.Principal;
+import java.util.Map;
 
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.orrery.system.PageAttributes;
+import org.springframework.stereotype.Component;
 
 /**
  * Gives every page's header the signed-in researcher's unread notification count ({@code inboxBadge}). The count
  * is read only when a page shows it, and at most once per request.
  */
-@ControllerAdvice
-class InboxBadgeAdvice {
+@Component
+class InboxBadgeHeader implements PageAttributes {
 
     private final Inbox inbox;
 
-    InboxBadgeAdvice(Inbox inbox) {
+    InboxBadgeHeader(Inbox inbox) {
         this.inbox = inbox;
     }
 
@@ -40,8 +43,11 @@ class InboxBadgeAdvice {
         }
     }
 
-    @ModelAttribute("inboxBadge")
-    InboxBadge inboxBadge(Principal principal) {
-        return principal == null ? null : new InboxBadge(this.inbox, principal.getName());
+    @Override
+    public void addTo(Map<String, Object> model, HttpServletRequest request) {
+        Principal principal = request.getUserPrincipal();
+        if (principal != null) {
+            model.putIfAbsent("inboxBadge", new InboxBadge(this.inbox, principal.getName()));
+        }
     }
 }
