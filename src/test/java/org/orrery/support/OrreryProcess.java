@@ -41,11 +41,15 @@ public final class OrreryProcess implements AutoCloseable {
 
     /** Starts one with these settings ({@code server.port} among them) and waits until its health answers UP. */
     public static OrreryProcess start(Map<String, String> settings) {
+        return start(settings, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"));
+    }
+
+    /** The same, with these JVM options instead of the usual small heap and quick compiler. */
+    public static OrreryProcess start(Map<String, String> settings, List<String> jvmOptions) {
         int port = Integer.parseInt(settings.get("server.port"));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx384m");
-        command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(OrreryApplication.class.getName());
@@ -107,6 +111,11 @@ public final class OrreryProcess implements AutoCloseable {
 
     public int port() {
         return this.port;
+    }
+
+    /** The operating system's id of the process (for {@code jcmd}). */
+    public long pid() {
+        return this.process.pid();
     }
 
     public Path log() {

@@ -1,39 +1,86 @@
 package org.orrery.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
-import com.sun.management.VMOption;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.orrery.support.OrreryIntegrationTest;
+import org.orrery.support.OrreryProcess;
+import org.orrery.support.OwnEmbeddedDatabase;
 
 /**
- * What an operator sees with {@code jcmd <pid> VM.flags} once a node is ready (the shared test server runs in this
- * JVM).
+ * What an operator sees with {@code jcmd <pid> VM.flags -all} once a node started with the JVM's defaults (G1 on a
+ * machine like this one) is ready. The node runs as a process of its own: the test JVMs run the serial collector
+ * (pom.xml, {@code orrery.test.jvm-args}), under which there is nothing to set.
  */
+@OwnEmbeddedDatabase
 class IdleHeapReturnTests extends OrreryIntegrationTest {
 
-    private final HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+    /** One line of {@code VM.flags -all}: type, name, value, then its kind and where its value came from. */
+    private static final Pattern FLAG = Pattern.compile("^\\s*\\S+\\s+(\\w+)\\s+[:]?=\\s+(\\S+)\\s+\\{[^}]*\\}\\s+\\{([^}]*)\\}",
+            Pattern.MULTILINE);
+
+    @TempDir
+    Path dir;
 
     @Test
-    void aReadyNodeLetsG1ReturnIdleHeap() {
-        assumeTrue("true".equals(this.vm.getVMOption("UseG1GC").getValue()), "the JVM runs G1");
-        assertThat(this.vm.getVMOption("G1PeriodicGCInterval").getValue()).isEqualTo("15000");
-        assertThat(this.vm.getVMOption("G1PeriodicGCInterval").getOrigin()).isEqualTo(VMOption.Origin.MANAGEMENT);
-        assertThat(this.vm.getVMOption("MaxHeapFreeRatio").getValue()).isEqualTo("30");
-        assertThat(this.vm.getVMOption("MinHeapFreeRatio").getValue()).isEqualTo("10");
+    void aReadyNodeLetsG1ReturnIdleHeapAndLeavesWhatTheOperatorSetAlone() throws Exception {
+        int port = freePort();
+        Map<String, String> settings = new HashMap<>();
+        settings.put("server.port", String.valueOf(port));
+        settings.put("orrery.base-url", "http://localhost:" + port);
+        settings.put("spring.datasource.url", "jdbc:h2:file:" + this.dir.resolve("orrery").toAbsolutePath());
+        settings.put("orrery.seed-file", testSeedFile());
+        settings.put("orrery.search.index-dir", this.dir.resolve("search-index").toAbsolutePath().toString());
+        // an operator's own choice for one of the three options, given on the command line
+        try (OrreryProcess node = OrreryProcess.start(settings,
+                List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseG1GC", "-XX:MaxHeapFreeRatio=50"))) {
+            Map<String, String[]> flags = flagsOnceSet(node.pid(), "G1PeriodicGCInterval");
+            assertThat(flags.get("G1PeriodicGCInterval")).containsExactly("15000", "management");
+            assertThat(flags.get("MinHeapFreeRatio")).containsExactly("10", "management");
+            assertThat(flags.get("MaxHeapFreeRatio")).containsExactly("50", "command line");
+        }
     }
 
-    @Test
-    void anOptionSomeoneAlreadySetIsLeftAsItIs() {
-        assumeTrue("true".equals(this.vm.getVMOption("UseG1GC").getValue()), "the JVM runs G1");
-        // set by the shared node's start, as an operator's jcmd or -XX option would have set it
-        assertThat(this.vm.getVMOption("G1PeriodicGCInterval").getOrigin()).isNotEqualTo(VMOption.Origin.DEFAULT);
-        new IdleHeapReturn(true, Duration.ofSeconds(60)).apply();
-        assertThat(this.vm.getVMOption("G1PeriodicGCInterval").getValue()).isEqualTo("15000");
+    /**
+     * The node's flags as {@code jcmd} shows them once this one is no longer at its default (a node answers its
+     * health check a moment before its ready event has run).
+     */
+    private Map<String, String[]> flagsOnceSet(long pid, String name) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            Map<String, String[]> flags = flags(pid);
+            String[] flag = flags.get(name);
+            if ((flag != null && !flag[1].equals("default")) || Instant.now().isAfter(deadline)) {
+                return flags;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private Map<String, String[]> flags(long pid) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(this.dir, "flags", ".txt");
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(pid), "VM.flags", "-all").redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        assertThat(jcmd.waitFor(60, TimeUnit.SECONDS)).as("jcmd finishes").isTrue();
+        Map<String, String[]> flags = new HashMap<>();
+        Matcher line = FLAG.matcher(Files.readString(out, StandardCharsets.UTF_8));
+        while (line.find()) {
+            flags.put(line.group(1), new String[] { line.group(2), line.group(3) });
+        }
+        return flags;
     }
 }
