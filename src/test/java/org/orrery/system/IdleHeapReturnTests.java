@@ -30,8 +30,8 @@ import org.orrery.support.OwnEmbeddedDatabase;
 class IdleHeapReturnTests extends OrreryIntegrationTest {
 
     /** One line of {@code VM.flags -all}: type, name, value, then its kind and where its value came from. */
-    private static final Pattern FLAG = Pattern.compile("^\\s*\\S+\\s+(\\w+)\\s+[:]?=\\s+(\\S+)\\s+\\{[^}]*\\}\\s+\\{([^}]*)\\}",
-            Pattern.MULTILINE);
+    private static final Pattern FLAG = Pattern
+        .compile("^\\s*\\S+\\s+(\\w+)\\s+:?=\\s+(\\S+)\\s+\\{[^}]*\\}\\s+\\{([^}]*)\\}", Pattern.MULTILINE);
 
     @TempDir
     Path dir;
