@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +58,7 @@ class IdleHeapReturnTests extends OrreryIntegrationTest {
      * The node's flags as {@code jcmd} shows them once this one is no longer at its default (a node answers its
      * health check a moment before its ready event has run).
      */
-    private Map<String, String[]> flagsOnceSet(long pid, String name) throws Exception {
+    private static Map<String, String[]> flagsOnceSet(long pid, String name) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (true) {
             Map<String, String[]> flags = flags(pid);
@@ -71,13 +70,13 @@ class IdleHeapReturnTests extends OrreryIntegrationTest {
         }
     }
 
-    private Map<String, String[]> flags(long pid) throws IOException, InterruptedException {
-        Path out = Files.createTempFile(this.dir, "flags", ".txt");
+    private static Map<String, String[]> flags(long pid) throws IOException, InterruptedException {
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(pid), "VM.flags", "-all").redirectErrorStream(true).redirectOutput(out.toFile()).start();
+                String.valueOf(pid), "VM.flags", "-all").redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(jcmd.waitFor(60, TimeUnit.SECONDS)).as("jcmd finishes").isTrue();
         Map<String, String[]> flags = new HashMap<>();
-        Matcher line = FLAG.matcher(Files.readString(out, StandardCharsets.UTF_8));
+        Matcher line = FLAG.matcher(out);
         while (line.find()) {
             flags.put(line.group(1), new String[] { line.group(2), line.group(3) });
         }
